@@ -1,0 +1,160 @@
+package org.dip4j.api;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reading and writing images, and moving them in and out of ND4J arrays.
+ *
+ * <p>Conventions follow the reference and the golden values: 8-bit samples divided by 255,
+ * greyscale replicated to RGB, masks thresholded at {@code > 127}, and output samples quantised
+ * with {@code rint(clip(x·255))}.
+ */
+public final class Images {
+    private Images() {}
+
+    /** Reads an image file as 3-channel RGB in [0, 1]; alpha is dropped, greyscale replicated. */
+    public static Image readRgb(Path file) {
+        BufferedImage img = decode(file);
+        int h = img.getHeight();
+        int w = img.getWidth();
+        double[] s = new double[3 * h * w];
+        Raster raster = img.getRaster();
+        boolean plain8bit = img.getColorModel() instanceof ComponentColorModel
+                && raster.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE;
+        int bands = raster.getNumBands();
+        int[] px = new int[bands];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r;
+                int g;
+                int b;
+                if (plain8bit) {
+                    // Read raw samples: ImageIO's getRGB would colour-convert some PNGs.
+                    raster.getPixel(x, y, px);
+                    if (bands >= 3) {
+                        r = px[0];
+                        g = px[1];
+                        b = px[2];
+                    } else {
+                        r = g = b = px[0];
+                    }
+                } else {
+                    int argb = img.getRGB(x, y);
+                    r = (argb >> 16) & 0xff;
+                    g = (argb >> 8) & 0xff;
+                    b = argb & 0xff;
+                }
+                int i = y * w + x;
+                s[i] = r / 255.0;
+                s[h * w + i] = g / 255.0;
+                s[2 * h * w + i] = b / 255.0;
+            }
+        }
+        return Image.of(3, h, w, s);
+    }
+
+    /**
+     * Reads a mask file (8-bit or 1-bit greyscale, or RGB) as a 1×H×W image of 0 and 1: a pixel
+     * is 1 when its luma (ITU-R 601, as Pillow's {@code convert('L')}) is above 127.
+     */
+    public static Image readMask(Path file) {
+        Image rgb = readRgb(file);
+        int h = rgb.height();
+        int w = rgb.width();
+        return Image.generate(1, h, w, (c, y, x) -> {
+            // Pillow: L = (R*299 + G*587 + B*114) / 1000, integer arithmetic on 0..255.
+            long r = Math.round(rgb.get(0, y, x) * 255);
+            long g = Math.round(rgb.get(1, y, x) * 255);
+            long b = Math.round(rgb.get(2, y, x) * 255);
+            long luma = (r * 299 + g * 587 + b * 114) / 1000;
+            return luma > 127 ? 1.0 : 0.0;
+        });
+    }
+
+    /** Writes an 8-bit PNG: 1-channel images as greyscale, 3-channel as RGB. */
+    public static void writePng(Image image, Path file) {
+        int h = image.height();
+        int w = image.width();
+        int type = image.channels() == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
+        if (image.channels() != 1 && image.channels() != 3) {
+            throw new IllegalArgumentException("can only write 1- or 3-channel images, got " + image.shape());
+        }
+        BufferedImage out = new BufferedImage(w, h, type);
+        WritableRaster raster = out.getRaster();
+        int[] px = new int[image.channels()];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < px.length; c++) {
+                    px[c] = quantise(image.get(c, y, x));
+                }
+                raster.setPixel(x, y, px);
+            }
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(out, "png", file.toFile())) {
+                throw new DipException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new DipException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code rint(clip(v·255, 0, 255))}: the golden values' 8-bit quantisation. */
+    public static int quantise(double v) {
+        return (int) Math.rint(Math.min(255.0, Math.max(0.0, v * 255.0)));
+    }
+
+    /** The image with every sample quantised to 8 bits and back, as a PNG round trip does. */
+    public static Image quantised(Image image) {
+        return image.map(v -> quantise(v) / 255.0);
+    }
+
+    /** The image as a 1×C×H×W array of the given type. */
+    public static INDArray toArray(Image image, DataType type) {
+        INDArray a = Nd4j.createFromArray(image.toArray()).castTo(type);
+        return a.reshape('c', 1, image.channels(), image.height(), image.width());
+    }
+
+    /** A 1×C×H×W (or C×H×W) array as an image. */
+    public static Image fromArray(INDArray array) {
+        long[] s = array.shape();
+        int n = s.length;
+        if (n < 3 || (n == 4 && s[0] != 1)) {
+            throw new IllegalArgumentException("expected 1×C×H×W, got " + java.util.Arrays.toString(s));
+        }
+        INDArray flat = array.castTo(DataType.DOUBLE).dup('c').reshape(-1);
+        return Image.of((int) s[n - 3], (int) s[n - 2], (int) s[n - 1], flat.toDoubleVector());
+    }
+
+    private static BufferedImage decode(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("image file not found: " + file.toAbsolutePath()
+                    + " (check the path; relative paths are resolved from the working directory)");
+        }
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read image " + file + ": " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new InvalidInputException("unsupported image format: " + file
+                    + " (dip4j reads PNG, JPEG, BMP and GIF)");
+        }
+        return img;
+    }
+}

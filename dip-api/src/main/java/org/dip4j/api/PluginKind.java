@@ -1,0 +1,46 @@
+package org.dip4j.api;
+
+import org.dip4j.spi.Architecture;
+import org.dip4j.spi.Loss;
+import org.dip4j.spi.Metric;
+import org.dip4j.spi.Plugin;
+import org.dip4j.spi.Task;
+
+/** The four kinds of plugin, each with its service interface and configuration subtree. */
+public enum PluginKind {
+    TASK(Task.class, "tasks"),
+    LOSS(Loss.class, "losses"),
+    ARCHITECTURE(Architecture.class, "architectures"),
+    METRIC(Metric.class, "metrics");
+
+    private final Class<? extends Plugin> serviceType;
+    private final String configKey;
+
+    PluginKind(Class<? extends Plugin> serviceType, String configKey) {
+        this.serviceType = serviceType;
+        this.configKey = configKey;
+    }
+
+    public Class<? extends Plugin> serviceType() {
+        return serviceType;
+    }
+
+    /** The settings path of plugin {@code id}: {@code dip.<kind>.<id>}. */
+    public String settingsPath(String id) {
+        return "dip." + configKey + "." + id;
+    }
+
+    /** Singular lower-case name for messages: "task", "loss", "architecture", "metric". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static PluginKind of(Class<? extends Plugin> type) {
+        for (PluginKind k : values()) {
+            if (k.serviceType == type) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("not a plugin service type: " + type.getName());
+    }
+}

@@ -1,0 +1,156 @@
+package org.dip4j.api;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.dip4j.spi.Plugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every plugin on a class loader, by kind and id, found with {@link ServiceLoader}.
+ *
+ * <p>Two plugins of one kind with the same id are an error that names both jars: silently
+ * shadowing one would change results without a trace. A provider that fails to load is
+ * recorded in {@link #problems()} and skipped, so one broken jar does not take the others down.
+ */
+public final class PluginRegistry {
+    private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    private final Map<PluginKind, Map<String, Plugin>> plugins = new EnumMap<>(PluginKind.class);
+    private final List<String> problems = new ArrayList<>();
+
+    private PluginRegistry(ClassLoader loader) {
+        for (PluginKind kind : PluginKind.values()) {
+            plugins.put(kind, discover(kind, loader));
+        }
+    }
+
+    /** The plugins visible to the thread's context class loader. */
+    public static PluginRegistry load() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return new PluginRegistry(cl == null ? PluginRegistry.class.getClassLoader() : cl);
+    }
+
+    /** The plugins visible to {@code loader} (for example one that adds a plugins folder). */
+    public static PluginRegistry load(ClassLoader loader) {
+        return new PluginRegistry(loader);
+    }
+
+    private Map<String, Plugin> discover(PluginKind kind, ClassLoader loader) {
+        Map<String, Plugin> byId = new TreeMap<>();
+        Iterator<? extends Plugin> it = ServiceLoader.load(kind.serviceType(), loader).iterator();
+        while (true) {
+            Plugin p;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                p = it.next();
+            } catch (ServiceConfigurationError e) {
+                String msg = "skipped a " + kind.label() + " plugin that failed to load: " + e.getMessage();
+                problems.add(msg);
+                log.warn(msg);
+                continue;
+            }
+            String id = p.id();
+            if (!ID.matcher(id).matches()) {
+                String msg = "skipped %s plugin %s from %s: id '%s' must match %s".formatted(
+                        kind.label(), p.getClass().getName(), sourceOf(p), id, ID.pattern());
+                problems.add(msg);
+                log.warn(msg);
+                continue;
+            }
+            Plugin previous = byId.putIfAbsent(id, p);
+            if (previous != null) {
+                throw new DipException("two %s plugins share the id '%s': %s from %s and %s from %s; remove one jar"
+                        .formatted(kind.label(), id, previous.getClass().getName(), sourceOf(previous),
+                                p.getClass().getName(), sourceOf(p)));
+            }
+            log.debug("found {} '{}' {} in {}", kind.label(), id, p.version(), sourceOf(p));
+        }
+        return Collections.unmodifiableMap(byId);
+    }
+
+    /** All plugins of a kind, by id in alphabetical order. */
+    public <T extends Plugin> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Plugin p : plugins.get(PluginKind.of(type)).values()) {
+            out.add(type.cast(p));
+        }
+        return out;
+    }
+
+    /** The ids of a kind, alphabetically. */
+    public List<String> ids(Class<? extends Plugin> type) {
+        return List.copyOf(plugins.get(PluginKind.of(type)).keySet());
+    }
+
+    /**
+     * The plugin of {@code type} with {@code id}; an unknown id is an {@link UnknownPluginException}
+     * listing the available ids and the closest one.
+     */
+    public <T extends Plugin> T get(Class<T> type, String id) {
+        PluginKind kind = PluginKind.of(type);
+        Plugin p = plugins.get(kind).get(id);
+        if (p == null) {
+            List<String> available = ids(type);
+            String hint = Names.closest(id, available).map(c -> "; did you mean '" + c + "'?").orElse("");
+            throw new UnknownPluginException("unknown %s '%s'; available: %s%s".formatted(
+                    kind.label(), id, available, hint));
+        }
+        return type.cast(p);
+    }
+
+    /** Whether a plugin of {@code type} with {@code id} exists. */
+    public boolean contains(Class<? extends Plugin> type, String id) {
+        return plugins.get(PluginKind.of(type)).containsKey(id);
+    }
+
+    /** Descriptions of every plugin, by kind then id. */
+    public List<PluginInfo> describe() {
+        List<PluginInfo> out = new ArrayList<>();
+        for (Map.Entry<PluginKind, Map<String, Plugin>> e : plugins.entrySet()) {
+            for (Plugin p : e.getValue().values()) {
+                out.add(new PluginInfo(e.getKey(), p.id(), p.version(), p.description(), sourceOf(p),
+                        p.getClass().getName()));
+            }
+        }
+        return out;
+    }
+
+    /** Providers that failed to load, one message each. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The ids and versions of every plugin, for provenance records. */
+    public Map<String, String> versions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (PluginInfo i : describe()) {
+            out.put(i.kind().label() + ":" + i.id(), i.version());
+        }
+        return out;
+    }
+
+    static String sourceOf(Object plugin) {
+        CodeSource cs = plugin.getClass().getProtectionDomain().getCodeSource();
+        URL url = cs == null ? null : cs.getLocation();
+        if (url == null) {
+            return "(unknown location)";
+        }
+        String s = url.getPath();
+        return s.isEmpty() ? url.toString() : s;
+    }
+}

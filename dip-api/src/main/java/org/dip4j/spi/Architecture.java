@@ -1,0 +1,17 @@
+package org.dip4j.spi;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * A generator network f_θ(z): builds its layers into the graph and returns the output variable,
+ * 1×C_out×H×W. Trainable parameters are SameDiff variables initialised from
+ * {@link NetworkGraph#random()}, so a seed fixes them.
+ */
+public interface Architecture extends Plugin {
+    SDVariable define(NetworkGraph graph);
+
+    /** The number of trainable parameters the network has with these settings, without building it. */
+    default long parameterCount(NetworkGraph graph) {
+        return -1;
+    }
+}

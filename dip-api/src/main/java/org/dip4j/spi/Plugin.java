@@ -1,0 +1,25 @@
+package org.dip4j.spi;
+
+/**
+ * What every plugin has: a stable id that selects it in configuration. Implementations need a
+ * public no-argument constructor (ServiceLoader builds them) and must be cheap to construct:
+ * discovery instantiates every plugin on the classpath.
+ */
+public interface Plugin {
+    /**
+     * The stable id: lower-case letters, digits, '-' and '_', starting with a letter, for example
+     * {@code mse} or {@code psnr_gt}. Its settings live under {@code dip.<kind>.<id>}.
+     */
+    String id();
+
+    /** The plugin's version; by default the {@code Implementation-Version} of its jar. */
+    default String version() {
+        String v = getClass().getPackage().getImplementationVersion();
+        return v == null ? "unversioned" : v;
+    }
+
+    /** One line saying what the plugin does, for {@code dip plugins}. */
+    default String description() {
+        return "";
+    }
+}
