@@ -1,0 +1,78 @@
+package org.dip4j.samediff.engine;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The fixed network input z and its per-iteration perturbation z + σ·n, n ~ N(0, 1) fresh each
+ * iteration (the reference's {@code reg_noise_std}). Random numbers are drawn in Java from
+ * {@link Seeds} streams, so the same seed gives the same inputs on any ND4J backend.
+ */
+public final class NetworkInput {
+    private final INDArray z;
+    private final INDArray perturbed;
+    private final float[] noise;
+    private final double std;
+    private final long seed;
+
+    private NetworkInput(INDArray z, double std, long seed) {
+        this.z = z;
+        this.perturbed = z.dup();
+        this.noise = new float[(int) z.length()];
+        this.std = std;
+        this.seed = seed;
+    }
+
+    /** Builds z for a network input of {@code channels × height × width}. */
+    public static NetworkInput create(RunSettings s, int height, int width) {
+        int c = s.inputChannels();
+        float[] values = new float[c * height * width];
+        if (s.inputKind() == RunSettings.InputKind.MESHGRID) {
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    values[y * width + x] = width == 1 ? 0f : (float) x / (width - 1);
+                    values[height * width + y * width + x] = height == 1 ? 0f : (float) y / (height - 1);
+                }
+            }
+        } else {
+            SplittableRandom random = Seeds.input(s.seed());
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (random.nextDouble() * s.inputScale());
+            }
+        }
+        INDArray z = Nd4j.createFromArray(values).reshape('c', 1, c, height, width);
+        return new NetworkInput(z, s.regNoiseStd(), s.seed());
+    }
+
+    /** The unperturbed input. */
+    public INDArray clean() {
+        return z;
+    }
+
+    /**
+     * The input of iteration {@code iteration}: z plus fresh noise, written into one reused
+     * buffer (the same array is fed every iteration).
+     */
+    public INDArray perturbed(long iteration) {
+        if (std == 0) {
+            return z;
+        }
+        SplittableRandom random = Seeds.perturbation(seed, iteration);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (nextGaussian(random) * std);
+        }
+        perturbed.data().setData(noise);
+        perturbed.addi(z);
+        return perturbed;
+    }
+
+    private static double nextGaussian(SplittableRandom r) {
+        return r.nextGaussian();
+    }
+
+    public DataType dataType() {
+        return z.dataType();
+    }
+}

@@ -1,0 +1,109 @@
+package org.dip4j.samediff.engine;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dip4j.api.Image;
+import org.dip4j.api.Images;
+import org.dip4j.api.InvalidInputException;
+import org.dip4j.api.PluginKind;
+import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.Problem;
+import org.dip4j.spi.Task;
+import org.dip4j.spi.TaskContext;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One Deep Image Prior restoration: prepares the task's problem, builds the graph, optimises,
+ * and returns the result. Construct with {@link #prepare}; a CLI, a test or an embedding
+ * application drives it the same way.
+ */
+public final class Restoration {
+    private final RunSettings settings;
+    private final Problem problem;
+    private final DipGraph graph;
+    private final MetricSuite metrics;
+    private final NetworkInput input;
+
+    private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input) {
+        this.settings = settings;
+        this.problem = problem;
+        this.graph = graph;
+        this.metrics = metrics;
+        this.input = input;
+    }
+
+    /**
+     * Reads the run settings, prepares the task's problem and builds the graph.
+     *
+     * @param config the effective configuration (see {@link org.dip4j.api.Configs#resolve})
+     * @param registry the plugins
+     * @param baseDirectory where relative input paths are resolved
+     */
+    public static Restoration prepare(Config config, PluginRegistry registry, Path baseDirectory) {
+        RunSettings s = RunSettings.from(config);
+        Task task = registry.get(Task.class, s.task());
+        Config taskSettings = DipGraph.settingsOf(config, PluginKind.TASK, task.id());
+        Problem problem = task.prepare(new TaskContext(taskSettings, s.seed(), baseDirectory));
+        int minimum = 32;
+        if (problem.outputHeight() < minimum || problem.outputWidth() < minimum) {
+            throw new InvalidInputException("the output is %d×%d; the network needs at least %d×%d pixels".formatted(
+                    problem.outputHeight(), problem.outputWidth(), minimum, minimum));
+        }
+        List<String> metricIds = taskSettings.hasPath("metrics") ? taskSettings.getStringList("metrics") : List.of();
+        MetricSuite metrics = new MetricSuite(metricIds, problem, config, registry);
+        DipGraph graph = DipGraph.build(problem, s, config, registry, DipGraph.lossWeights(taskSettings, task.id()),
+                DataType.FLOAT);
+        NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
+        return new Restoration(s, problem, graph, metrics, input);
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public long parameterCount() {
+        return graph.parameterCount();
+    }
+
+    /** Runs the optimisation until its last iteration or until {@code stop} becomes true. */
+    public RunResult run(RunObserver observer, AtomicBoolean stop) {
+        INDArray observation = Images.toArray(problem.observation(), DataType.FLOAT);
+        observer.started(new RunInfo(settings, problem, graph.parameterCount(), graph.lossWeights(), metrics.ids(),
+                backend()));
+        TrainingLoop loop = new TrainingLoop(graph, input, settings, metrics, observation,
+                new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop);
+        int done = loop.run();
+        double seconds = loop.seconds();
+
+        // The final image: the network on the unperturbed input.
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(DipGraph.INPUT, input.clean());
+        feed.put(DipGraph.PROGRESS, Nd4j.scalar(DataType.FLOAT, 1.0));
+        Map<String, INDArray> out = graph.sameDiff().output(feed, graph.outputName(), graph.predictionName());
+        Image output = Images.fromArray(out.get(graph.outputName()));
+        Image prediction = Images.fromArray(out.get(graph.predictionName()));
+        Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());
+        Map<String, Double> finalMetrics = metrics.evaluate(output, smoothed, prediction);
+        RunResult result = new RunResult(settings.task(), done, seconds, done < settings.iterations(),
+                loop.restores(), finalMetrics, output, smoothed);
+        observer.finished(result);
+        return result;
+    }
+
+    /** The ND4J backend in use, e.g. "CpuBackend (nd4j-native)". */
+    public static String backend() {
+        String name = Nd4j.getBackend().getClass().getSimpleName();
+        Object env = Nd4j.getExecutioner().getEnvironmentInformation().get("backend");
+        return env == null ? name : name + " (" + env + ")";
+    }
+}

@@ -1,0 +1,155 @@
+package org.dip4j.samediff.engine;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dip4j.api.Configs;
+import org.dip4j.api.DipException;
+import org.dip4j.api.Image;
+import org.dip4j.api.Images;
+import org.dip4j.api.PluginRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a run to its folder as it goes: the inputs and {@code run.conf} at the start,
+ * {@code metrics.csv} one row per logged iteration (flushed, so a crash loses nothing logged),
+ * snapshots, and at the end {@code result.png}, {@code result_smoothed.png} and
+ * {@code summary.json}.
+ */
+public final class RunFolder implements RunObserver {
+    private final Path directory;
+    private final Config config;
+    private final PluginRegistry registry;
+    private @Nullable BufferedWriter metricsCsv;
+    private List<String> metricIds = List.of();
+
+    public RunFolder(Path directory, Config config, PluginRegistry registry) {
+        this.directory = directory;
+        this.config = config;
+        this.registry = registry;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new DipException("cannot create the run folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void started(RunInfo info) {
+        for (Map.Entry<String, Image> e : info.problem().inputsToSave().entrySet()) {
+            Images.writePng(e.getValue(), directory.resolve(e.getKey()));
+        }
+        writeText("run.conf", runConf(info));
+        metricIds = info.metricIds();
+        try {
+            metricsCsv = Files.newBufferedWriter(directory.resolve("metrics.csv"), StandardCharsets.UTF_8);
+            metricsCsv.write("iteration,seconds" + (metricIds.isEmpty() ? "" : "," + String.join(",", metricIds)));
+            metricsCsv.newLine();
+            metricsCsv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void logged(int iteration, double seconds, Map<String, Double> metrics) {
+        if (metricsCsv == null) {
+            return;
+        }
+        StringBuilder row = new StringBuilder().append(iteration).append(',').append(format(seconds, 3));
+        for (String id : metricIds) {
+            Double v = metrics.get(id);
+            row.append(',').append(v == null || v.isNaN() ? "" : format(v, 6));
+        }
+        try {
+            metricsCsv.write(row.toString());
+            metricsCsv.newLine();
+            metricsCsv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void snapshot(int iteration, Image output) {
+        Images.writePng(output, directory.resolve("snapshots").resolve("iter_%06d.png".formatted(iteration)));
+    }
+
+    @Override
+    public void finished(RunResult result) {
+        Images.writePng(result.output(), directory.resolve("result.png"));
+        Images.writePng(result.smoothedOutput(), directory.resolve("result_smoothed.png"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", result.task());
+        summary.put("iterations", result.iterations());
+        summary.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
+        summary.put("interrupted", result.interrupted());
+        summary.put("restores", result.restores());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        result.metrics().forEach((k, v) -> metrics.put(k, v.isNaN() || v.isInfinite() ? null : v));
+        summary.put("metrics", metrics);
+        writeText("summary.json", ConfigValueFactory.fromMap(summary)
+                .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)) + "\n");
+        try {
+            if (metricsCsv != null) {
+                metricsCsv.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String runConf(RunInfo info) {
+        List<String> header = new ArrayList<>();
+        header.add("# dip4j run configuration: the complete resolved settings of this run.");
+        header.add("# Repeat the run from the same working directory with: ./dip run " + directory.resolve("run.conf"));
+        header.add("# written " + Instant.now());
+        header.add("# dip4j " + version() + ", ND4J 1.0.0-M2.1, backend " + info.backend());
+        header.add("# java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        header.add("# network parameters: " + info.parameterCount() + "; seed " + info.settings().seed()
+                + " (weights, input, perturbations and degradations all derive from it)");
+        registry.versions().forEach((id, v) -> header.add("# plugin " + id + " " + v));
+        return String.join("\n", header) + "\n" + Configs.render(config) + "\n";
+    }
+
+    private void writeText(String name, String text) {
+        Path target = directory.resolve(name);
+        Path tmp = directory.resolve(name + ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DipException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String format(double v, int decimals) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    static String version() {
+        String v = RunFolder.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,19 @@
+package org.dip4j.samediff.engine;
+
+import java.util.Map;
+import org.dip4j.api.Image;
+
+/**
+ * The outcome of a run.
+ *
+ * @param task the task id
+ * @param iterations iterations completed
+ * @param seconds wall time of the optimisation
+ * @param interrupted whether the run was stopped before its last iteration
+ * @param restores how often the divergence guard restored the parameters
+ * @param metrics the metrics of the final output (NaN where a metric does not apply)
+ * @param output the final output: the network on the unperturbed input
+ * @param smoothedOutput the exponential moving average of the outputs
+ */
+public record RunResult(String task, int iterations, double seconds, boolean interrupted, int restores,
+        Map<String, Double> metrics, Image output, Image smoothedOutput) {}

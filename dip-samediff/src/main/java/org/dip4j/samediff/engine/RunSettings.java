@@ -1,0 +1,87 @@
+package org.dip4j.samediff.engine;
+
+import com.typesafe.config.Config;
+import org.dip4j.api.InvalidInputException;
+
+/**
+ * The engine's settings of one run, read once from {@code dip.run}, {@code dip.optimizer},
+ * {@code dip.input} and {@code dip.network}; defaults and documentation are in this module's
+ * {@code reference.conf}.
+ */
+public record RunSettings(
+        String task,
+        long seed,
+        int iterations,
+        int logEvery,
+        int snapshotEvery,
+        String outputDirectory,
+        double ema,
+        boolean backtrack,
+        double backtrackPsnrDrop,
+        int maxRestores,
+        double learningRate,
+        double beta1,
+        double beta2,
+        double epsilon,
+        InputKind inputKind,
+        int inputChannels,
+        double inputScale,
+        double regNoiseStd,
+        String architecture) {
+
+    /** The network input z. */
+    public enum InputKind {
+        /** Uniform noise U[0, 1) times {@code scale}. */
+        NOISE,
+        /** Two channels [x, y], each running from 0 to 1 across the image. */
+        MESHGRID
+    }
+
+    public RunSettings {
+        require(iterations >= 1, "dip.run.iterations", "must be at least 1, got " + iterations);
+        require(logEvery >= 1, "dip.run.log-every", "must be at least 1, got " + logEvery);
+        require(snapshotEvery >= 0, "dip.run.snapshot-every", "must be 0 (off) or positive");
+        require(ema >= 0 && ema < 1, "dip.run.ema", "must be in [0, 1), got " + ema);
+        require(learningRate > 0, "dip.optimizer.learning-rate", "must be positive, got " + learningRate);
+        require(inputChannels >= 1, "dip.input.channels", "must be at least 1");
+        require(inputKind != InputKind.MESHGRID || inputChannels == 2, "dip.input.channels",
+                "must be 2 for a meshgrid input, got " + inputChannels);
+        require(regNoiseStd >= 0, "dip.input.reg-noise-std", "must not be negative");
+    }
+
+    public static RunSettings from(Config c) {
+        String kind = c.getString("dip.input.kind");
+        InputKind inputKind = switch (kind) {
+            case "noise" -> InputKind.NOISE;
+            case "meshgrid" -> InputKind.MESHGRID;
+            default -> throw new InvalidInputException(
+                    "dip.input.kind = '" + kind + "' is not an input kind; use noise or meshgrid");
+        };
+        return new RunSettings(
+                c.getString("dip.run.task"),
+                c.getLong("dip.run.seed"),
+                c.getInt("dip.run.iterations"),
+                c.getInt("dip.run.log-every"),
+                c.getInt("dip.run.snapshot-every"),
+                c.getString("dip.run.output-dir"),
+                c.getDouble("dip.run.ema"),
+                c.getBoolean("dip.run.backtrack.enabled"),
+                c.getDouble("dip.run.backtrack.psnr-drop"),
+                c.getInt("dip.run.backtrack.max-restores"),
+                c.getDouble("dip.optimizer.learning-rate"),
+                c.getDouble("dip.optimizer.beta1"),
+                c.getDouble("dip.optimizer.beta2"),
+                c.getDouble("dip.optimizer.epsilon"),
+                inputKind,
+                c.getInt("dip.input.channels"),
+                c.getDouble("dip.input.scale"),
+                c.getDouble("dip.input.reg-noise-std"),
+                c.getString("dip.network.architecture"));
+    }
+
+    private static void require(boolean ok, String key, String message) {
+        if (!ok) {
+            throw new InvalidInputException(key + " " + message);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.dip4j.samediff.engine;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dip4j.api.DipException;
+import org.dip4j.api.Image;
+import org.dip4j.api.Images;
+import org.dip4j.samediff.check.GradientCheck;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.ListenerVariables;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The optimisation: Adam on the network parameters through SameDiff's {@code fit}, fed by an
+ * iterator that perturbs the input each step, watched by a listener that reads the output the
+ * training step already computed (no extra forward pass), keeps its moving average, logs the
+ * metrics and guards against divergence.
+ *
+ * <p>The divergence guard generalises the reference's backtracking: when PSNR against the
+ * observation falls by more than {@code psnr-drop} dB from one iteration to the next, the
+ * parameters of the last good iteration are restored and the iteration is repeated; the Adam
+ * state is kept, as in the reference.
+ */
+final class TrainingLoop {
+    private final DipGraph graph;
+    private final NetworkInput input;
+    private final RunSettings settings;
+    private final MetricSuite metrics;
+    private final RunObserver observer;
+    private final AtomicBoolean stop;
+    private final INDArray observation;
+    private final Map<String, INDArray> parameters;
+
+    private Map<String, INDArray> lastGood;
+    private final INDArray outputHost;
+    private final INDArray predictionHost;
+    private INDArray average;
+    private int done;
+    private int restores;
+    private double lastPsnr = Double.NaN;
+    private long startNanos;
+    private boolean seenOutput;
+    private Map<String, Double> lastMetrics = Map.of();
+
+    TrainingLoop(DipGraph graph, NetworkInput input, RunSettings settings, MetricSuite metrics, INDArray observation,
+            long[] outputShape, RunObserver observer, AtomicBoolean stop) {
+        this.graph = graph;
+        this.input = input;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.observer = observer;
+        this.stop = stop;
+        this.observation = observation;
+        this.parameters = graph.parameters();
+        this.outputHost = Nd4j.create(input.dataType(), outputShape);
+        this.predictionHost = observation.ulike();
+    }
+
+    /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
+    int run() {
+        SameDiff sd = graph.sameDiff();
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
+                .dataSetFeatureMapping(DipGraph.INPUT, DipGraph.PROGRESS)
+                .markLabelsUnused()
+                .minimize(graph.loss().name())
+                .build());
+        // Building the gradient function prints hundreds of lines to System.out in M2.1.
+        GradientCheck.quietly(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        startNanos = System.nanoTime();
+        sd.fit(new PerturbedInputs(), 1, new Watcher());
+        return done;
+    }
+
+    double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    int restores() {
+        return restores;
+    }
+
+    /** The moving average of the outputs, or null before the first iteration. */
+    INDArray average() {
+        return average;
+    }
+
+    private void afterStep() {
+        if (!seenOutput) {
+            throw new IllegalStateException("the training step did not expose the network output "
+                    + graph.outputName());
+        }
+        seenOutput = false;
+        int i = done;
+        double mse = predictionHost.squaredDistance(observation) / observation.length();
+        double psnr = 10 * Math.log10(1.0 / mse);
+        if (settings.backtrack()) {
+            if (lastGood != null && psnr - lastPsnr < -settings.backtrackPsnrDrop()) {
+                restore(i, lastPsnr - psnr);
+                return;
+            }
+            saveGood();
+            lastPsnr = psnr;
+        }
+        if (average == null) {
+            average = outputHost.dup();
+        } else {
+            average.muli(settings.ema()).addi(outputHost.mul(1 - settings.ema()));
+        }
+        boolean last = i == settings.iterations() - 1;
+        if (i % settings.logEvery() == 0 || last) {
+            lastMetrics = metrics.evaluate(Images.fromArray(outputHost), Images.fromArray(average),
+                    Images.fromArray(predictionHost));
+            observer.logged(i, seconds(), lastMetrics);
+        }
+        if (settings.snapshotEvery() > 0 && i % settings.snapshotEvery() == 0) {
+            observer.snapshot(i, Images.fromArray(outputHost));
+        }
+        done++;
+        observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics);
+    }
+
+    private void restore(int iteration, double drop) {
+        restores++;
+        if (restores > settings.maxRestores()) {
+            throw new DipException(("the optimisation diverged: PSNR against the observation collapsed %d times "
+                    + "(last at iteration %d, a drop of %.1f dB); lower dip.optimizer.learning-rate or raise "
+                    + "dip.run.backtrack.max-restores").formatted(restores, iteration, drop));
+        }
+        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+            e.getValue().assign(lastGood.get(e.getKey()));
+        }
+        observer.restored(iteration, drop, restores);
+    }
+
+    private void saveGood() {
+        if (lastGood == null) {
+            lastGood = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+                lastGood.put(e.getKey(), e.getValue().dup());
+            }
+        } else {
+            for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+                lastGood.get(e.getKey()).assign(e.getValue());
+            }
+        }
+    }
+
+    /** Copies the output and prediction out of the training step, then runs the bookkeeping. */
+    private final class Watcher extends BaseListener {
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public ListenerVariables requiredVariables(SameDiff sd) {
+            return ListenerVariables.builder().trainingVariables(graph.outputName(), graph.predictionName()).build();
+        }
+
+        @Override
+        public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
+                INDArray activation) {
+            if (activation == null) {
+                return;
+            }
+            if (varName.equals(graph.outputName())) {
+                seenOutput = true;
+                outputHost.assign(activation);
+            }
+            if (varName.equals(graph.predictionName())) {
+                predictionHost.assign(activation);
+            }
+        }
+
+        @Override
+        public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
+            afterStep();
+        }
+    }
+
+    /** One batch per iteration: the perturbed input and the progress t/T, in reused arrays. */
+    private final class PerturbedInputs implements MultiDataSetIterator {
+        private final INDArray progress = Nd4j.scalar(input.dataType(), 0.0);
+
+        @Override
+        public boolean hasNext() {
+            return done < settings.iterations() && !stop.get();
+        }
+
+        @Override
+        public MultiDataSet next() {
+            progress.assign((double) done / settings.iterations());
+            return new org.nd4j.linalg.dataset.MultiDataSet(
+                    new INDArray[] {input.perturbed(done), progress}, new INDArray[0]);
+        }
+
+        @Override
+        public MultiDataSet next(int num) {
+            return next();
+        }
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no preprocessing of DIP inputs");
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return false;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            // The arrays are refilled in place: prefetching would overwrite them early.
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a DIP run is one pass");
+        }
+    }
+
+    Image currentOutput() {
+        return Images.fromArray(outputHost);
+    }
+}
