@@ -1,0 +1,10 @@
+package org.dip4j.metrics;
+
+import org.dip4j.spi.MetricInputs;
+
+/** {@code psnr_noisy}: PSNR of the prediction against the observation, the reference's {@code psrn_noisy} for denoising. */
+public final class PsnrNoisyMetric extends AbstractPsnrMetric {
+    public PsnrNoisyMetric() {
+        super("psnr_noisy", "PSNR of the prediction against the degraded observation (denoising)", MetricInputs::observation, MetricInputs::prediction, WHOLE_IMAGE);
+    }
+}
