@@ -141,8 +141,9 @@ public final class Psnr {
 
     private static void requireSameShape(Image reference, Image candidate) {
         if (!reference.sameShape(candidate)) {
-            throw new IllegalArgumentException("PSNR needs images of one shape, but the reference is %s and the candidate %s"
-                    .formatted(reference.shape(), candidate.shape()));
+            throw new IllegalArgumentException(
+                    "PSNR needs images of one shape, but the reference is %s and the candidate %s"
+                            .formatted(reference.shape(), candidate.shape()));
         }
     }
 

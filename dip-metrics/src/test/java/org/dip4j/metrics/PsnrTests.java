@@ -33,7 +33,8 @@ class PsnrTests {
 
     @Test
     void coarsePsnrOverTheMaskMatchesTheGoldenValue() {
-        assertThat(Psnr.coarse(p, q, m, 4)).isCloseTo(Golden.value("unit_vectors/metrics/psnr_coarse4_M"), within(EXACT));
+        assertThat(Psnr.coarse(p, q, m, 4))
+                .isCloseTo(Golden.value("unit_vectors/metrics/psnr_coarse4_M"), within(EXACT));
     }
 
     @Test
