@@ -89,6 +89,18 @@ class SuperResolutionTaskTests {
     }
 
     @Test
+    void zebraSizedImageIsCroppedWithTheReferencesBox() {
+        // zebra_GT.png is 584×388; the reference crops the box (4, 2, 580, 386).
+        Image original = Image.generate(3, 388, 584, (c, y, x) -> ((x + 2 * y + c) % 256) / 255.0);
+        Images.writePng(original, dir.resolve("zebra-sized.png"));
+
+        Problem p = prepare(dir, Map.of("image", "zebra-sized.png"));
+
+        assertThat(p.groundTruth()).isEqualTo(original.crop(2, 4, 384, 576));
+        assertThat(p.observation().shape()).isEqualTo("3×96×144");
+    }
+
+    @Test
     void realLowResolutionImageHasNoGroundTruthAndFactorTimesItsSize() {
         Problem p = prepare(dir, Map.of("lr", TestImages.path("zebra_LR_x8.png").toString(), "factor", 8));
 
