@@ -19,7 +19,7 @@ class MaskedMseLossTests {
 
     @Test
     void gradientMatchesFiniteDifferences() {
-        harness(prediction, observation, mask).assertGradientMatchesFiniteDifferences(120, 1);
+        harness(prediction, observation, mask).assertGradientMatchesFiniteDifferences(64, 1);
     }
 
     @Test
