@@ -55,6 +55,7 @@ final class LossHarness {
         long n = flat.length();
         SplittableRandom random = new SplittableRandom(seed);
         double h = 1e-6;
+        double largest = 0;
         for (int k = 0; k < samples; k++) {
             long i = random.nextLong(n);
             double original = flat.getDouble(i);
@@ -65,10 +66,13 @@ final class LossHarness {
             flat.putScalar(i, original);
             double numeric = (up - down) / (2 * h);
             double a = analytic.getDouble(i);
+            largest = Math.max(largest, Math.abs(numeric));
             double tolerance = 1e-5 * Math.max(Math.abs(a), Math.abs(numeric)) + 1e-10;
             assertThat(Math.abs(a - numeric)).as("gradient at element %d: analytic %g, numeric %g", i, a, numeric)
                     .isLessThanOrEqualTo(tolerance);
         }
+        // Guards the check itself: a perturbation that never reached the graph would pass with zeros.
+        assertThat(largest).as("largest finite difference").isGreaterThan(1e-6);
     }
 
     /** A 1×c×h×w array of uniform [0, 1) samples. */
