@@ -57,6 +57,10 @@ public final class PoissonBlend implements Blender {
         if (n == 0) {
             return bg;
         }
+        if (!everyRegionTouchesBackground(in, h, w)) {
+            throw new InvalidInputException("Poisson blending needs background pixels next to every part of the mask;"
+                    + " a mask region that fills its whole connected area of the image has no boundary condition");
+        }
         DMatrixSparseTriplet triplet = new DMatrixSparseTriplet(n, n, 5 * n);
         DMatrixRMaj b = new DMatrixRMaj(n, channels);
         for (int y = 0; y < h; y++) {
@@ -91,8 +95,7 @@ public final class PoissonBlend implements Blender {
         DMatrixSparseCSC a = DConvertMatrixStruct.convert(triplet, (DMatrixSparseCSC) null);
         LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> solver = LinearSolverFactory_DSCC.cholesky(FillReducing.NONE);
         if (!solver.setA(a)) {
-            throw new InvalidInputException("Poisson blending needs background pixels next to every part of the mask;"
-                    + " a mask region that covers its whole connected area has no boundary condition");
+            throw new IllegalStateException("sparse Cholesky failed on a Poisson system that should be positive definite");
         }
         DMatrixRMaj f = new DMatrixRMaj(n, channels);
         solver.solve(b, f);
@@ -106,6 +109,47 @@ public final class PoissonBlend implements Blender {
             }
         }
         return Image.of(channels, h, w, out);
+    }
+
+    /**
+     * The system is positive definite exactly when every 4-connected component of the mask has a
+     * background pixel next to it (a Dirichlet condition); otherwise it is singular.
+     */
+    private static boolean everyRegionTouchesBackground(boolean[] in, int h, int w) {
+        boolean[] visited = new boolean[in.length];
+        int[] stack = new int[in.length];
+        for (int start = 0; start < in.length; start++) {
+            if (!in[start] || visited[start]) {
+                continue;
+            }
+            boolean touches = false;
+            int top = 0;
+            stack[top++] = start;
+            visited[start] = true;
+            while (top > 0) {
+                int p = stack[--top];
+                int y = p / w;
+                int x = p % w;
+                for (int d = 0; d < 4; d++) {
+                    int qy = y + DY[d];
+                    int qx = x + DX[d];
+                    if (qy < 0 || qy >= h || qx < 0 || qx >= w) {
+                        continue;
+                    }
+                    int q = qy * w + qx;
+                    if (!in[q]) {
+                        touches = true;
+                    } else if (!visited[q]) {
+                        visited[q] = true;
+                        stack[top++] = q;
+                    }
+                }
+            }
+            if (!touches) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double guide(Image fg, Image bg, int c, int py, int px, int qy, int qx) {
