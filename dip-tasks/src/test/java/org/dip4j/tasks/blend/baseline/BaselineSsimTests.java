@@ -8,6 +8,7 @@ import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.metrics.Ssim;
 import org.dip4j.metrics.Ssim.Variant;
+import org.dip4j.metrics.blend.BlendMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,6 +56,26 @@ class BaselineSsimTests {
             double expectedWang = set.equals("apple_orange") ? 0.9939635906453191 : 0.9865148001910103;
             assertThat(Ssim.compute(hard, gold, Variant.DEFAULT_UNIFORM7)).isCloseTo(expected7, within(1e-9));
             assertThat(Ssim.compute(hard, gold, Variant.WANG_GAUSSIAN)).isCloseTo(expectedWang, within(1e-9));
+        }
+    }
+
+    @Test
+    void blendingMetricsOfEveryBaselineAreWithinTheirRanges() {
+        for (String set : new String[] {"apple_orange", "kitten_library"}) {
+            BlendSets.Set s = BlendSets.set(set);
+            for (String method : BlendBaselines.methods()) {
+                Image out = Images.quantised(BlendSets.run(set, method).output());
+                double gff = BlendMetrics.gff(out, s.fg(), s.bg(), s.mask());
+                double gfp = BlendMetrics.gfp(out, s.fg(), s.bg());
+                double bsi = BlendMetrics.bsi(out, s.mask());
+                double ssimT = BlendMetrics.ssimMasked(out, s.bg(), s.mask());
+                System.out.printf("blend metrics %-15s %-14s GFF %.4f  GFP %.4f  BSI %.2f  SSIM_T %.4f%n", set, method,
+                        gff, gfp, bsi, ssimT);
+                assertThat(gff).isBetween(0.0, 1.0);
+                assertThat(gfp).isPositive();
+                assertThat(bsi).isBetween(0.0, 100.0);
+                assertThat(ssimT).isBetween(-1.0, 1.0);
+            }
         }
     }
 }
