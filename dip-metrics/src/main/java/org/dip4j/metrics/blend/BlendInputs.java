@@ -1,0 +1,25 @@
+package org.dip4j.metrics.blend;
+
+import java.util.Optional;
+import org.dip4j.api.Image;
+import org.dip4j.spi.MetricInputs;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the blending metric plugins read from {@link MetricInputs}: the fused image is
+ * {@code output}; {@code fg}, {@code bg}, {@code mask} (1×H×W, 1 = foreground) and the optional
+ * soft map {@code alpha} come from {@link MetricInputs#auxiliary()}.
+ */
+record BlendInputs(Image fused, Image fg, Image bg, Image mask, @Nullable Image alpha) {
+
+    /** The inputs, or empty when fg, bg or mask is missing (the metric then does not apply). */
+    static Optional<BlendInputs> from(MetricInputs in) {
+        Image fg = in.auxiliary().get("fg");
+        Image bg = in.auxiliary().get("bg");
+        Image mask = in.auxiliary().get("mask");
+        if (fg == null || bg == null || mask == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BlendInputs(in.output(), fg, bg, mask, in.auxiliary().get("alpha")));
+    }
+}

@@ -1,0 +1,70 @@
+package org.dip4j.tasks.blend.baseline;
+
+/**
+ * Separable correlation of one H×W plane (row-major doubles) with a symmetric 1-D kernel, rows
+ * (axis 0) first as scipy does, with a choice of border.
+ */
+final class Convolution {
+    private Convolution() {}
+
+    /** How samples outside the plane are read. */
+    enum Border {
+        /** scipy {@code nearest}: the edge sample repeated. */
+        NEAREST,
+        /** OpenCV {@code BORDER_REFLECT_101}, scipy {@code mirror}: … c b | a b c …. */
+        REFLECT_101;
+
+        int index(int i, int n) {
+            if (this == NEAREST || n == 1) {
+                return Math.min(n - 1, Math.max(0, i));
+            }
+            int p = 2 * n - 2;
+            int m = Math.floorMod(i, p);
+            return m < n ? m : p - m;
+        }
+    }
+
+    static double[] separable(double[] src, int h, int w, double[] kernel, Border border) {
+        int r = kernel.length / 2;
+        double[] tmp = new double[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double acc = 0;
+                for (int t = -r; t <= r; t++) {
+                    acc += kernel[t + r] * src[border.index(y + t, h) * w + x];
+                }
+                tmp[y * w + x] = acc;
+            }
+        }
+        double[] out = new double[src.length];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                double acc = 0;
+                for (int t = -r; t <= r; t++) {
+                    acc += kernel[t + r] * tmp[row + border.index(x + t, w)];
+                }
+                out[row + x] = acc;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * scipy's {@code gaussian_filter1d} weights: exp(−x²/(2σ²)) for |x| ≤ int(truncate·σ + 0.5),
+     * normalised to sum 1.
+     */
+    static double[] gaussianKernel(double sigma, double truncate) {
+        int r = (int) (truncate * sigma + 0.5);
+        double[] k = new double[2 * r + 1];
+        double sum = 0;
+        for (int t = -r; t <= r; t++) {
+            k[t + r] = Math.exp(-0.5 * t * t / (sigma * sigma));
+            sum += k[t + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        return k;
+    }
+}
