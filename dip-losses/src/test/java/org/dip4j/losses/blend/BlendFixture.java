@@ -66,7 +66,9 @@ final class BlendFixture {
     }
 
     static Config defaults(String id) {
-        return ConfigFactory.defaultReference().getConfig("dip.losses." + id);
+        Config reference = ConfigFactory.defaultReference();
+        String path = "dip.losses." + id;
+        return reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
     }
 
     /** The built graph of one loss term. */
