@@ -26,6 +26,7 @@ final class BlendFixture {
     final double[] background;
     final double[] alpha;
     private Config overrides = ConfigFactory.empty();
+    private DataType dataType = DataType.DOUBLE;
 
     private BlendFixture(int c, int h, int w, double[] f, double[] a, double[] b, double[] alpha) {
         this.channels = c;
@@ -65,6 +66,12 @@ final class BlendFixture {
         return this;
     }
 
+    /** Builds the graph in {@code type} (the engine runs in FLOAT; gradient checks need DOUBLE). */
+    BlendFixture in(DataType type) {
+        dataType = type;
+        return this;
+    }
+
     static Config defaults(String id) {
         Config reference = ConfigFactory.defaultReference();
         String path = "dip.losses." + id;
@@ -78,23 +85,23 @@ final class BlendFixture {
         SDVariable a = sd.constant("fg", array(foreground, channels));
         SDVariable b = sd.constant("bg", array(background, channels));
         SDVariable al = sd.constant("alpha", array(alpha, 1));
-        SDVariable progress = sd.placeHolder("progress", DataType.DOUBLE);
+        SDVariable progress = sd.placeHolder("progress", dataType);
         LossGraph graph = LossGraph.builder(sd).output(f).observation(b).auxiliary("fg", a).auxiliary("bg", b)
                 .auxiliary("alpha", al).progress(progress)
                 .settings(overrides.withFallback(defaults(loss.id())).resolve()).build();
         SDVariable value = loss.define(graph);
         sd.setLossVariables(value.name());
-        return new Built(sd, value);
+        return new Built(sd, value, dataType);
     }
 
     private INDArray array(double[] values, int c) {
-        return Nd4j.createFromArray(values).reshape(1, c, height, width);
+        return Nd4j.createFromArray(values).reshape(1, c, height, width).castTo(dataType);
     }
 
     /** A graph and its loss variable. */
-    record Built(SameDiff sd, SDVariable loss) {
+    record Built(SameDiff sd, SDVariable loss, DataType dataType) {
         Map<String, INDArray> feed(double progress) {
-            return Map.of("progress", Nd4j.scalar(progress));
+            return Map.of("progress", Nd4j.scalar(progress).castTo(dataType));
         }
 
         double value(double progress) {

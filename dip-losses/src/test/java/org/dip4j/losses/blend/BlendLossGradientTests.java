@@ -1,11 +1,13 @@
 package org.dip4j.losses.blend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
 import org.dip4j.spi.Loss;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 
 class BlendLossGradientTests {
     static Stream<Loss> terms() {
@@ -28,6 +30,15 @@ class BlendLossGradientTests {
 
         assertThat(built.value(0.3)).isFinite().isPositive();
         assertThat(GradientCheck.maxRelativeError(built, 0.3, 12, 4, 11)).isLessThan(1e-5);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("terms")
+    void buildsInFloatAsTheEngineRunsItWithTheSameValue(Loss loss) {
+        double inDouble = BlendFixture.random(5, 3, 16, 16).build(loss).value(0.4);
+        double inFloat = BlendFixture.random(5, 3, 16, 16).in(DataType.FLOAT).build(loss).value(0.4);
+
+        assertThat(inFloat).isCloseTo(inDouble, within(1e-4 * inDouble));
     }
 
     @ParameterizedTest(name = "{0}")
