@@ -1,0 +1,14 @@
+/**
+ * The loss terms of multi-scale DIP image blending (seed report section 4.2 and supplement A3):
+ * background pixel, low-frequency and illumination consistency, foreground multi-scale gradient
+ * and gradient-direction preservation, transition-band gradient blending and anisotropic texture
+ * propagation. Each term is its own {@link org.dip4j.spi.Loss} plugin ({@code blend-*}); all of
+ * them weight pixels with the annealed soft transition map α_t of {@link AnnealedAlpha}.
+ *
+ * <p>Inputs, by {@link org.dip4j.spi.LossGraph} name: F = {@code output()}, A = {@code auxiliary("fg")},
+ * B = {@code auxiliary("bg")}, α = {@code auxiliary("alpha")} (1×1×H×W), t/T = {@code progress()}.
+ */
+@NullMarked
+package org.dip4j.losses.blend;
+
+import org.jspecify.annotations.NullMarked;
