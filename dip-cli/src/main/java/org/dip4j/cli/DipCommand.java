@@ -1,0 +1,52 @@
+package org.dip4j.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command; every restoration, tool and listing is a subcommand. */
+@Command(name = "dip",
+        mixinStandardHelpOptions = true,
+        versionProvider = DipCommand.Version.class,
+        description = "Deep Image Prior for the JVM: restore an image by fitting a randomly initialised network to it.",
+        subcommands = {RunCommand.class, DenoiseCommand.class, SrCommand.class, InpaintCommand.class,
+                BlendCommand.class, BaselineCommand.class, ScoreCommand.class, PluginsCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done", "1:failure", "2:bad input (missing file, unknown key or plugin id)",
+                "130:interrupted by Ctrl-C (the run folder was written)"},
+        scope = CommandLine.ScopeType.INHERIT)
+final class DipCommand implements Runnable {
+    static boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, description = "Debug logging and stack traces.",
+            scope = CommandLine.ScopeType.INHERIT)
+    void setVerbose(boolean v) {
+        verbose = v;
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (v) {
+            root.setLevel(Level.DEBUG);
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `dip run config/quickstart.conf`");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DipCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"dip4j " + (v == null ? "dev" : v) + " (ND4J/SameDiff 1.0.0-M2.1, Java "
+                    + System.getProperty("java.version") + ")"};
+        }
+    }
+}

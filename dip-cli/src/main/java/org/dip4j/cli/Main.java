@@ -1,0 +1,57 @@
+package org.dip4j.cli;
+
+import java.io.PrintWriter;
+import org.dip4j.api.InvalidInputException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code dip}. Exit codes: 0 done, 1 failure, 2 bad input (a one-line message
+ * naming the file or key), 130 interrupted by Ctrl-C after saving the run.
+ */
+public final class Main {
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its folder was written. */
+    public static final int INTERRUPTED = 130;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        RunLauncher.markExiting();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new DipCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            Throwable cause = ex;
+            while (!(cause instanceof InvalidInputException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InvalidInputException bad) {
+                err.println("dip: " + bad.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            if (ex instanceof com.typesafe.config.ConfigException ce) {
+                err.println("dip: configuration error: " + ce.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            err.println("dip: " + ex.getMessage());
+            if (DipCommand.verbose) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for the stack trace)");
+            }
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
+    }
+}

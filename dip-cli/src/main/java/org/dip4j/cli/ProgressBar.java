@@ -1,0 +1,129 @@
+package org.dip4j.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import org.dip4j.samediff.engine.RunInfo;
+import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.samediff.engine.RunResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live status line on the terminal (iteration, rate, ETA, latest metrics), redrawn in
+ * place, plus one log line per logged iteration. Log output from anywhere clears the bar first
+ * ({@link ProgressAwareAppender}), so logs stay readable beside it. Without a terminal only
+ * the log lines are printed.
+ */
+final class ProgressBar implements RunObserver {
+    private static final Logger log = LoggerFactory.getLogger("dip");
+    private static final Object LOCK = new Object();
+    private static volatile String shown = "";
+    private static volatile PrintStream terminal = System.err;
+
+    private final boolean interactive;
+    private long lastDraw;
+
+    ProgressBar(boolean interactive) {
+        this.interactive = interactive;
+    }
+
+    @Override
+    public void started(RunInfo info) {
+        var p = info.problem();
+        log.info("{}: output {}×{}×{}, {} network with {} parameters, {} iterations, losses {}, backend {}",
+                info.settings().task(), p.outputChannels(), p.outputHeight(), p.outputWidth(),
+                info.settings().architecture(), String.format(Locale.ROOT, "%,d", info.parameterCount()),
+                info.settings().iterations(), info.lossWeights(), info.backend());
+    }
+
+    @Override
+    public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
+        if (!interactive) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastDraw < 200_000_000L && iteration + 1 < total) {
+            return;
+        }
+        lastDraw = now;
+        int done = iteration + 1;
+        double perIteration = seconds / done;
+        int width = 24;
+        int filled = (int) Math.round(width * (double) done / total);
+        String bar = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+        String line = String.format(Locale.ROOT, "%s %d/%d %3.0f%% %.2f s/it ETA %s %s", bar, done, total,
+                100.0 * done / total, perIteration, duration(perIteration * (total - done)), metrics(lastMetrics));
+        draw(line);
+    }
+
+    @Override
+    public void logged(int iteration, double seconds, Map<String, Double> metrics) {
+        log.info("iteration {} ({}): {}", iteration, duration(seconds), metrics(metrics));
+    }
+
+    @Override
+    public void restored(int iteration, double psnrDrop, int restores) {
+        log.warn("iteration {}: PSNR against the observation fell by {} dB; restored the last good parameters "
+                + "(restore {})", iteration, String.format(Locale.ROOT, "%.1f", psnrDrop), restores);
+    }
+
+    @Override
+    public void finished(RunResult result) {
+        clear();
+    }
+
+    static String metrics(Map<String, Double> metrics) {
+        StringBuilder sb = new StringBuilder();
+        metrics.forEach((k, v) -> {
+            if (!v.isNaN()) {
+                sb.append(k).append('=').append(String.format(Locale.ROOT, "%.3f", v)).append(' ');
+            }
+        });
+        return sb.toString().trim();
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    private static void draw(String line) {
+        synchronized (LOCK) {
+            terminal.print("\r\033[2K" + line);
+            terminal.flush();
+            shown = line;
+        }
+    }
+
+    /** Removes the bar before other output is printed; see {@link #restore()}. */
+    static void clear() {
+        synchronized (LOCK) {
+            if (!shown.isEmpty()) {
+                terminal.print("\r\033[2K");
+                terminal.flush();
+            }
+        }
+    }
+
+    /** Draws the bar again after other output. */
+    static void restore() {
+        synchronized (LOCK) {
+            if (!shown.isEmpty()) {
+                terminal.print(shown);
+                terminal.flush();
+            }
+        }
+    }
+
+    static void reset() {
+        synchronized (LOCK) {
+            shown = "";
+        }
+    }
+
+    static Object lock() {
+        return LOCK;
+    }
+}

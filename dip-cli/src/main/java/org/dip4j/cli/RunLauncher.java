@@ -1,0 +1,95 @@
+package org.dip4j.cli;
+
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dip4j.api.Configs;
+import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.engine.Restoration;
+import org.dip4j.samediff.engine.RunFolder;
+import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.samediff.engine.RunResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one configured restoration from the command line: resolves the configuration, picks the
+ * run folder, shows progress, and turns Ctrl-C into a clean stop that still writes the folder.
+ */
+final class RunLauncher {
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
+
+    private RunLauncher() {}
+
+    /** Called by {@link Main} just before {@code System.exit}, so the Ctrl-C hook does not wait. */
+    static void markExiting() {
+        EXITING.set(true);
+    }
+
+    /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
+    static int launch(Config user, @Nullable Path out, PrintWriter stdout) {
+        PluginRegistry registry = PluginRegistry.load();
+        Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
+        Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
+        Path dir = out != null ? out : defaultFolder(config);
+        RunFolder folder = new RunFolder(dir, config, registry);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean interruptedBySignal = new AtomicBoolean();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (EXITING.get()) {
+                return;
+            }
+            interruptedBySignal.set(true);
+            stop.set(true);
+            System.err.println("\nstopping after the current iteration; writing " + dir + " ...");
+            try {
+                // The training thread finishes its step and writes the folder; then the JVM may exit.
+                written.await(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dip-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult result;
+        try {
+            ProgressBar.reset();
+            RunObserver progress = new ProgressBar(System.console() != null);
+            result = restoration.run(RunObserver.all(folder, progress), stop);
+        } finally {
+            written.countDown();
+        }
+        if (!interruptedBySignal.get()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        printSummary(stdout, result, dir);
+        return result.interrupted() && interruptedBySignal.get() ? Main.INTERRUPTED : 0;
+    }
+
+    private static Path defaultFolder(Config config) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of(config.getString("dip.run.output-dir"), config.getString("dip.run.task") + "-" + stamp);
+    }
+
+    private static void printSummary(PrintWriter out, RunResult r, Path dir) {
+        out.printf(Locale.ROOT, "%s: %d iterations in %s%s%n", r.task(), r.iterations(),
+                ProgressBar.duration(r.seconds()), r.interrupted() ? " (interrupted)" : "");
+        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
+            if (!e.getValue().isNaN()) {
+                out.printf(Locale.ROOT, "  %-12s %.4f%n", e.getKey(), e.getValue());
+            }
+        }
+        if (r.restores() > 0) {
+            out.printf(Locale.ROOT, "  divergence guard restored the parameters %d times%n", r.restores());
+        }
+        out.println("result: " + dir.resolve("result.png"));
+        out.flush();
+    }
+}
