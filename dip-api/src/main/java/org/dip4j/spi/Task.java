@@ -8,4 +8,11 @@ package org.dip4j.spi;
 public interface Task extends Plugin {
     /** Loads and degrades the inputs; throws {@link org.dip4j.api.InvalidInputException} on bad input. */
     Problem prepare(TaskContext context);
+
+    /**
+     * Writes task-specific extras into the run folder once the result is known, such as a
+     * side-by-side figure with the baselines or a table of their metrics. The default writes
+     * nothing. Called after the standard outputs are written.
+     */
+    default void writeReport(RunOutcome outcome) {}
 }

@@ -21,6 +21,8 @@ import org.dip4j.api.DipException;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.RunOutcome;
+import org.dip4j.spi.Task;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,7 @@ public final class RunFolder implements RunObserver {
     private final PluginRegistry registry;
     private @Nullable BufferedWriter metricsCsv;
     private List<String> metricIds = List.of();
+    private @Nullable RunInfo info;
 
     public RunFolder(Path directory, Config config, PluginRegistry registry) {
         this.directory = directory;
@@ -53,6 +56,7 @@ public final class RunFolder implements RunObserver {
 
     @Override
     public void started(RunInfo info) {
+        this.info = info;
         for (Map.Entry<String, Image> e : info.problem().inputsToSave().entrySet()) {
             Images.writePng(e.getValue(), directory.resolve(e.getKey()));
         }
@@ -113,6 +117,10 @@ public final class RunFolder implements RunObserver {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (info != null) {
+            registry.get(Task.class, result.task()).writeReport(new RunOutcome(info.problem(), result.output(),
+                    result.smoothedOutput(), result.iterations(), result.seconds(), directory));
         }
     }
 

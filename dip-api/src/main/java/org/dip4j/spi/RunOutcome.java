@@ -1,0 +1,17 @@
+package org.dip4j.spi;
+
+import java.nio.file.Path;
+import org.dip4j.api.Image;
+
+/**
+ * A finished run, as {@link Task#writeReport} sees it.
+ *
+ * @param problem the problem the run solved
+ * @param output the final output (the network on the unperturbed input)
+ * @param smoothedOutput the moving average of the outputs
+ * @param iterations iterations completed
+ * @param seconds wall time of the optimisation
+ * @param folder the run folder, where reports go
+ */
+public record RunOutcome(Problem problem, Image output, Image smoothedOutput, int iterations, double seconds,
+        Path folder) {}
