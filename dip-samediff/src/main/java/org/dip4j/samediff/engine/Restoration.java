@@ -14,6 +14,7 @@ import org.dip4j.api.PluginRegistry;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,11 +78,27 @@ public final class Restoration {
 
     /** Runs the optimisation until its last iteration or until {@code stop} becomes true. */
     public RunResult run(RunObserver observer, AtomicBoolean stop) {
+        return run(observer, stop, null, null);
+    }
+
+    /**
+     * Runs the optimisation, checkpointing into {@code runFolder} (when not null) every
+     * {@code dip.run.checkpoint-every} iterations and at the end, and continuing from
+     * {@code resume} when given.
+     */
+    public RunResult run(RunObserver observer, AtomicBoolean stop, @Nullable Path runFolder,
+            @Nullable Checkpoint resume) {
         INDArray observation = Images.toArray(problem.observation(), DataType.FLOAT);
         observer.started(new RunInfo(settings, problem, graph.parameterCount(), graph.lossWeights(), metrics.ids(),
                 backend()));
         TrainingLoop loop = new TrainingLoop(graph, input, settings, metrics, observation,
                 new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop);
+        if (runFolder != null) {
+            loop.checkpointTo(runFolder.resolve(Checkpoint.FILE), settings.checkpointEvery());
+        }
+        if (resume != null) {
+            loop.resumeFrom(resume);
+        }
         int done = loop.run();
         double seconds = loop.seconds();
 

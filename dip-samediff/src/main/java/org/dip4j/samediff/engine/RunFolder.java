@@ -39,7 +39,19 @@ public final class RunFolder implements RunObserver {
     private List<String> metricIds = List.of();
     private @Nullable RunInfo info;
 
+    private final int resumeAt;
+
+    /** A folder for a new run. */
     public RunFolder(Path directory, Config config, PluginRegistry registry) {
+        this(directory, config, registry, -1);
+    }
+
+    /**
+     * A folder for a run; {@code resumeAt} ≥ 0 continues a run from that iteration: logged rows
+     * from that iteration on are dropped from {@code metrics.csv} and new ones appended.
+     */
+    public RunFolder(Path directory, Config config, PluginRegistry registry, int resumeAt) {
+        this.resumeAt = resumeAt;
         this.directory = directory;
         this.config = config;
         this.registry = registry;
@@ -63,9 +75,21 @@ public final class RunFolder implements RunObserver {
         writeText("run.conf", runConf(info));
         metricIds = info.metricIds();
         try {
-            metricsCsv = Files.newBufferedWriter(directory.resolve("metrics.csv"), StandardCharsets.UTF_8);
-            metricsCsv.write("iteration,seconds" + (metricIds.isEmpty() ? "" : "," + String.join(",", metricIds)));
-            metricsCsv.newLine();
+            Path csv = directory.resolve("metrics.csv");
+            List<String> kept = new ArrayList<>();
+            kept.add("iteration,seconds" + (metricIds.isEmpty() ? "" : "," + String.join(",", metricIds)));
+            if (resumeAt >= 0 && Files.exists(csv)) {
+                for (String row : Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1).toList()) {
+                    if (!row.isBlank() && Integer.parseInt(row.substring(0, row.indexOf(','))) < resumeAt) {
+                        kept.add(row);
+                    }
+                }
+            }
+            metricsCsv = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+            for (String row : kept) {
+                metricsCsv.write(row);
+                metricsCsv.newLine();
+            }
             metricsCsv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ public record RunSettings(
         int iterations,
         int logEvery,
         int snapshotEvery,
+        int checkpointEvery,
         String outputDirectory,
         double ema,
         boolean backtrack,
@@ -41,6 +42,7 @@ public record RunSettings(
         require(iterations >= 1, "dip.run.iterations", "must be at least 1, got " + iterations);
         require(logEvery >= 1, "dip.run.log-every", "must be at least 1, got " + logEvery);
         require(snapshotEvery >= 0, "dip.run.snapshot-every", "must be 0 (off) or positive");
+        require(checkpointEvery >= 0, "dip.run.checkpoint-every", "must be 0 (only at the end) or positive");
         require(ema >= 0 && ema < 1, "dip.run.ema", "must be in [0, 1), got " + ema);
         require(learningRate > 0, "dip.optimizer.learning-rate", "must be positive, got " + learningRate);
         require(inputChannels >= 1, "dip.input.channels", "must be at least 1");
@@ -63,6 +65,7 @@ public record RunSettings(
                 c.getInt("dip.run.iterations"),
                 c.getInt("dip.run.log-every"),
                 c.getInt("dip.run.snapshot-every"),
+                c.getInt("dip.run.checkpoint-every"),
                 c.getString("dip.run.output-dir"),
                 c.getDouble("dip.run.ema"),
                 c.getBoolean("dip.run.backtrack.enabled"),

@@ -1,11 +1,13 @@
 package org.dip4j.samediff.engine;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.DipException;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.samediff.check.GradientCheck;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
@@ -52,6 +54,9 @@ final class TrainingLoop {
     private long startNanos;
     private boolean seenOutput;
     private Map<String, Double> lastMetrics = Map.of();
+    private @Nullable Path checkpointFile;
+    private int checkpointEvery;
+    private @Nullable Checkpoint resumeFrom;
 
     TrainingLoop(DipGraph graph, NetworkInput input, RunSettings settings, MetricSuite metrics, INDArray observation,
             long[] outputShape, RunObserver observer, AtomicBoolean stop) {
@@ -65,6 +70,82 @@ final class TrainingLoop {
         this.parameters = graph.parameters();
         this.outputHost = Nd4j.create(input.dataType(), outputShape);
         this.predictionHost = observation.ulike();
+    }
+
+    /** Writes a checkpoint to {@code file} every {@code every} iterations (0: only at the end). */
+    void checkpointTo(Path file, int every) {
+        this.checkpointFile = file;
+        this.checkpointEvery = every;
+    }
+
+    /** Continues from {@code checkpoint} instead of from the initial state. */
+    void resumeFrom(Checkpoint checkpoint) {
+        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+            e.getValue().assign(required(checkpoint, "param/" + e.getKey()));
+        }
+        INDArray avg = checkpoint.array("average");
+        average = avg == null ? null : avg.dup();
+        if (checkpoint.array("good/" + parameters.keySet().iterator().next()) != null) {
+            lastGood = new java.util.LinkedHashMap<>();
+            for (String name : parameters.keySet()) {
+                lastGood.put(name, required(checkpoint, "good/" + name).dup());
+            }
+        }
+        done = checkpoint.iteration();
+        restores = checkpoint.restores();
+        lastPsnr = checkpoint.lastPsnr();
+        resumeFrom = checkpoint;
+    }
+
+    private static INDArray required(Checkpoint c, String name) {
+        INDArray a = c.array(name);
+        if (a == null) {
+            throw new DipException("the checkpoint has no array " + name + "; it belongs to another network");
+        }
+        return a;
+    }
+
+    /** The complete state after the last completed iteration. */
+    Checkpoint capture() {
+        SameDiff sd = graph.sameDiff();
+        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, value) -> arrays.put("param/" + name, value.dup()));
+        if (sd.getUpdaterMap() != null) {
+            sd.getUpdaterMap().forEach((name, updater) ->
+                    stateOf(updater).forEach((key, value) -> arrays.put("adam/" + name + "/" + key, value.dup())));
+        }
+        if (lastGood != null) {
+            lastGood.forEach((name, value) -> arrays.put("good/" + name, value.dup()));
+        }
+        if (average != null) {
+            arrays.put("average", average.dup());
+        }
+        int steps = sd.getTrainingConfig() == null ? 0 : sd.getTrainingConfig().getIterationCount();
+        return new Checkpoint(done, steps, restores, lastPsnr, arrays);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, INDArray> stateOf(org.nd4j.linalg.learning.GradientUpdater<?> updater) {
+        return (Map<String, INDArray>) updater.getState();
+    }
+
+    /** Puts the checkpoint's Adam moments and step count into the freshly initialised updaters. */
+    private void restoreOptimizer(SameDiff sd, Checkpoint c) {
+        try {
+            // SameDiff creates its updaters lazily inside fit(); create them now to fill them.
+            java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
+            init.setAccessible(true);
+            init.invoke(sd);
+        } catch (ReflectiveOperationException e) {
+            throw new DipException("cannot initialise SameDiff's optimiser to resume: " + e, e);
+        }
+        sd.getUpdaterMap().forEach((name, updater) -> stateOf(updater).forEach((key, value) -> {
+            INDArray saved = c.array("adam/" + name + "/" + key);
+            if (saved != null) {
+                value.assign(saved); // assign in place: the state arrays are views of one buffer
+            }
+        }));
+        sd.getTrainingConfig().setIterationCount(c.optimizerSteps());
     }
 
     /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
@@ -81,8 +162,17 @@ final class TrainingLoop {
             sd.createGradFunction();
             return null;
         });
+        if (resumeFrom != null) {
+            restoreOptimizer(sd, resumeFrom);
+        }
         startNanos = System.nanoTime();
-        sd.fit(new PerturbedInputs(), 1, new Watcher());
+        try {
+            sd.fit(new PerturbedInputs(), 1, new Watcher());
+        } finally {
+            if (checkpointFile != null && done > 0) {
+                capture().write(checkpointFile);
+            }
+        }
         return done;
     }
 
@@ -131,6 +221,9 @@ final class TrainingLoop {
             observer.snapshot(i, Images.fromArray(outputHost));
         }
         done++;
+        if (checkpointFile != null && checkpointEvery > 0 && done % checkpointEvery == 0 && done < settings.iterations()) {
+            capture().write(checkpointFile);
+        }
         observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics);
     }
 

@@ -101,6 +101,45 @@ class RestorationTests {
     }
 
     @Test
+    void aResumedRunLogsTheSameMetricsAsAnUninterruptedOne(@TempDir Path dir) {
+        Config c = tinyRun("dip.run { iterations = 40, log-every = 5, checkpoint-every = 7 }");
+        Map<Integer, Map<String, Double>> straight = new java.util.TreeMap<>();
+        Restoration.prepare(c, REGISTRY, Path.of(".")).run(logInto(straight), new AtomicBoolean());
+
+        // Stop after iteration 17 (the last checkpoint then is the one written on stopping).
+        Map<Integer, Map<String, Double>> pieces = new java.util.TreeMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        RunObserver stopAt17 = new RunObserver() {
+            @Override
+            public void iterationDone(int iteration, int total, double seconds, Map<String, Double> last) {
+                if (iteration == 17) {
+                    stop.set(true);
+                }
+            }
+        };
+        Restoration.prepare(c, REGISTRY, Path.of(".")).run(RunObserver.all(logInto(pieces), stopAt17), stop, dir, null);
+        Checkpoint checkpoint = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertThat(checkpoint.iteration()).isEqualTo(18);
+        RunResult resumed = Restoration.prepare(c, REGISTRY, Path.of("."))
+                .run(logInto(pieces), new AtomicBoolean(), dir, checkpoint);
+
+        assertThat(resumed.iterations()).isEqualTo(40);
+        assertThat(pieces.keySet()).isEqualTo(straight.keySet());
+        straight.forEach((iteration, metrics) -> metrics.forEach((id, value) ->
+                assertThat(pieces.get(iteration).get(id)).as("%s at %d", id, iteration)
+                        .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6))));
+    }
+
+    private static RunObserver logInto(Map<Integer, Map<String, Double>> sink) {
+        return new RunObserver() {
+            @Override
+            public void logged(int iteration, double seconds, Map<String, Double> metrics) {
+                sink.put(iteration, metrics);
+            }
+        };
+    }
+
+    @Test
     void theRunFolderHoldsEverythingAUserNeeds(@TempDir Path dir) throws Exception {
         Config c = tinyRun("dip.run { iterations = 21, snapshot-every = 10 }");
         RunFolder folder = new RunFolder(dir, c, REGISTRY);
