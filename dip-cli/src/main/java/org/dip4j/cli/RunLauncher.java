@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.Configs;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.engine.Checkpoint;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunFolder;
 import org.dip4j.samediff.engine.RunObserver;
@@ -34,11 +35,16 @@ final class RunLauncher {
 
     /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
     static int launch(Config user, @Nullable Path out, PrintWriter stdout) {
+        return launch(user, out, null, stdout);
+    }
+
+    /** As {@link #launch(Config, Path, PrintWriter)}, continuing from {@code resume} when given. */
+    static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, PrintWriter stdout) {
         PluginRegistry registry = PluginRegistry.load();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
         Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);
-        RunFolder folder = new RunFolder(dir, config, registry);
+        RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean interruptedBySignal = new AtomicBoolean();
@@ -62,7 +68,7 @@ final class RunLauncher {
         try {
             ProgressBar.reset();
             RunObserver progress = new ProgressBar(System.console() != null);
-            result = restoration.run(RunObserver.all(folder, progress), stop);
+            result = restoration.run(RunObserver.all(folder, progress), stop, dir, resume);
         } finally {
             written.countDown();
         }

@@ -99,6 +99,20 @@ class CliTests {
                 .isEqualTo(Files.readAllLines(out.resolve("metrics.csv")).stream().map(CliTests::withoutSeconds).toList());
     }
 
+    @Test
+    void resumingAFinishedRunKeepsItsRecordAndAMissingCheckpointIsABadInput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        assertThat(dip(tinyDenoise(out)).code()).isZero();
+        assertThat(out.resolve("checkpoint.zip")).exists();
+        java.util.List<String> before = Files.readAllLines(out.resolve("metrics.csv"));
+        Outcome resumed = dip("resume", out.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).isEqualTo(before);
+        Outcome missing = dip("resume", dir.resolve("nothing-here").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("checkpoint");
+    }
+
     private static String withoutSeconds(String csvRow) {
         String[] cells = csvRow.split(",", -1);
         cells[1] = "";

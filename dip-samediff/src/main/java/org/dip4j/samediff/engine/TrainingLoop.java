@@ -166,6 +166,9 @@ final class TrainingLoop {
             restoreOptimizer(sd, resumeFrom);
         }
         startNanos = System.nanoTime();
+        if (done >= settings.iterations()) {
+            return done; // resuming a finished run: SameDiff's fit fails on an empty epoch
+        }
         try {
             sd.fit(new PerturbedInputs(), 1, new Watcher());
         } finally {
