@@ -34,10 +34,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param restores divergence-guard restores so far
  * @param lastPsnr the guard's reference PSNR, NaN before the first iteration
  * @param arrays named arrays: {@code param/<name>}, {@code adam/<name>/M}, {@code adam/<name>/V},
- *     {@code good/<name>}, {@code average}
+ *     {@code good/<name>}, {@code average}, and the early stopping's {@code es/...}
+ * @param extra further scalars (the early stopping's)
  */
 public record Checkpoint(int iteration, int optimizerSteps, int restores, double lastPsnr,
-        Map<String, INDArray> arrays) {
+        Map<String, INDArray> arrays, Properties extra) {
 
     /** The file name inside a run folder. */
     public static final String FILE = "checkpoint.zip";
@@ -57,6 +58,7 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
                 p.setProperty("optimizer-steps", Integer.toString(optimizerSteps));
                 p.setProperty("restores", Integer.toString(restores));
                 p.setProperty("last-psnr", Double.toString(lastPsnr));
+                extra.forEach((k, v) -> p.setProperty("x." + k, v.toString()));
                 zip.putNextEntry(new ZipEntry("state.properties"));
                 p.store(zip, "dip4j checkpoint");
                 zip.closeEntry();
@@ -93,8 +95,14 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
         }
+        Properties extra = new Properties();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("x.")) {
+                extra.setProperty(k.substring(2), p.getProperty(k));
+            }
+        }
         return new Checkpoint(Integer.parseInt(p.getProperty("iteration")),
                 Integer.parseInt(p.getProperty("optimizer-steps")), Integer.parseInt(p.getProperty("restores")),
-                Double.parseDouble(p.getProperty("last-psnr")), arrays);
+                Double.parseDouble(p.getProperty("last-psnr")), arrays, extra);
     }
 }

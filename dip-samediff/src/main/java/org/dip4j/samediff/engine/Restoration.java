@@ -111,8 +111,17 @@ public final class Restoration {
         Image prediction = Images.fromArray(out.get(graph.predictionName()));
         Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());
         Map<String, Double> finalMetrics = metrics.evaluate(output, smoothed, prediction);
-        RunResult result = new RunResult(settings.task(), done, seconds, done < settings.iterations(),
-                loop.restores(), finalMetrics, output, smoothed);
+        RunResult.EarlyStop early = null;
+        EarlyStopping es = loop.earlyStopping();
+        if (es != null && es.bestOutput() != null) {
+            Image chosen = Images.fromArray(es.bestOutput());
+            // The metrics of the chosen output; its prediction is recomputed only for identity forward models.
+            early = new RunResult.EarlyStop(es.bestIteration(), loop.stoppedEarly(), chosen,
+                    metrics.evaluate(chosen, smoothed, problem.observation().sameShape(chosen) ? chosen : prediction));
+        }
+        RunResult result = new RunResult(settings.task(), done, seconds,
+                done < settings.iterations() && !loop.stoppedEarly(), loop.restores(), finalMetrics, output, smoothed,
+                early);
         observer.finished(result);
         return result;
     }

@@ -133,6 +133,17 @@ public final class RunFolder implements RunObserver {
         Map<String, Object> metrics = new LinkedHashMap<>();
         result.metrics().forEach((k, v) -> metrics.put(k, v.isNaN() || v.isInfinite() ? null : v));
         summary.put("metrics", metrics);
+        if (result.earlyStop() != null) {
+            RunResult.EarlyStop es = result.earlyStop();
+            Images.writePng(es.output(), directory.resolve("result_early_stop.png"));
+            Map<String, Object> esMetrics = new LinkedHashMap<>();
+            es.metrics().forEach((k, v) -> esMetrics.put(k, v.isNaN() || v.isInfinite() ? null : v));
+            Map<String, Object> esSummary = new LinkedHashMap<>();
+            esSummary.put("iteration", es.iteration());
+            esSummary.put("stopped", es.stopped());
+            esSummary.put("metrics", esMetrics);
+            summary.put("early_stop", esSummary);
+        }
         writeText("summary.json", ConfigValueFactory.fromMap(summary)
                 .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)) + "\n");
         try {

@@ -2,6 +2,7 @@ package org.dip4j.samediff.engine;
 
 import java.util.Map;
 import org.dip4j.api.Image;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a run.
@@ -14,6 +15,18 @@ import org.dip4j.api.Image;
  * @param metrics the metrics of the final output (NaN where a metric does not apply)
  * @param output the final output: the network on the unperturbed input
  * @param smoothedOutput the exponential moving average of the outputs
+ * @param earlyStop what early stopping chose, or null when it was off or had no full window yet
  */
 public record RunResult(String task, int iterations, double seconds, boolean interrupted, int restores,
-        Map<String, Double> metrics, Image output, Image smoothedOutput) {}
+        Map<String, Double> metrics, Image output, Image smoothedOutput, @Nullable EarlyStop earlyStop) {
+
+    /**
+     * The output early stopping kept.
+     *
+     * @param iteration the iteration of the lowest windowed variance
+     * @param stopped whether the run stopped because of it
+     * @param output that iteration's output
+     * @param metrics its metrics
+     */
+    public record EarlyStop(int iteration, boolean stopped, Image output, Map<String, Double> metrics) {}
+}

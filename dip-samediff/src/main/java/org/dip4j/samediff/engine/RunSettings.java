@@ -20,6 +20,9 @@ public record RunSettings(
         boolean backtrack,
         double backtrackPsnrDrop,
         int maxRestores,
+        boolean earlyStop,
+        int earlyStopWindow,
+        int earlyStopPatience,
         double learningRate,
         double beta1,
         double beta2,
@@ -44,6 +47,8 @@ public record RunSettings(
         require(snapshotEvery >= 0, "dip.run.snapshot-every", "must be 0 (off) or positive");
         require(checkpointEvery >= 0, "dip.run.checkpoint-every", "must be 0 (only at the end) or positive");
         require(ema >= 0 && ema < 1, "dip.run.ema", "must be in [0, 1), got " + ema);
+        require(earlyStopWindow >= 2, "dip.run.early-stop.window", "must be at least 2");
+        require(earlyStopPatience >= 1, "dip.run.early-stop.patience", "must be at least 1");
         require(learningRate > 0, "dip.optimizer.learning-rate", "must be positive, got " + learningRate);
         require(inputChannels >= 1, "dip.input.channels", "must be at least 1");
         require(inputKind != InputKind.MESHGRID || inputChannels == 2, "dip.input.channels",
@@ -71,6 +76,9 @@ public record RunSettings(
                 c.getBoolean("dip.run.backtrack.enabled"),
                 c.getDouble("dip.run.backtrack.psnr-drop"),
                 c.getInt("dip.run.backtrack.max-restores"),
+                c.getBoolean("dip.run.early-stop.enabled"),
+                c.getInt("dip.run.early-stop.window"),
+                c.getInt("dip.run.early-stop.patience"),
                 c.getDouble("dip.optimizer.learning-rate"),
                 c.getDouble("dip.optimizer.beta1"),
                 c.getDouble("dip.optimizer.beta2"),

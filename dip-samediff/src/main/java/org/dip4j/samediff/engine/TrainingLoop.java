@@ -57,6 +57,8 @@ final class TrainingLoop {
     private @Nullable Path checkpointFile;
     private int checkpointEvery;
     private @Nullable Checkpoint resumeFrom;
+    private final @Nullable EarlyStopping earlyStopping;
+    private boolean stoppedEarly;
 
     TrainingLoop(DipGraph graph, NetworkInput input, RunSettings settings, MetricSuite metrics, INDArray observation,
             long[] outputShape, RunObserver observer, AtomicBoolean stop) {
@@ -70,6 +72,8 @@ final class TrainingLoop {
         this.parameters = graph.parameters();
         this.outputHost = Nd4j.create(input.dataType(), outputShape);
         this.predictionHost = observation.ulike();
+        this.earlyStopping = settings.earlyStop() ? new EarlyStopping(settings.earlyStopWindow(),
+                settings.earlyStopPatience(), outputShape, input.dataType()) : null;
     }
 
     /** Writes a checkpoint to {@code file} every {@code every} iterations (0: only at the end). */
@@ -90,6 +94,9 @@ final class TrainingLoop {
             for (String name : parameters.keySet()) {
                 lastGood.put(name, required(checkpoint, "good/" + name).dup());
             }
+        }
+        if (earlyStopping != null) {
+            earlyStopping.restore(checkpoint.arrays(), checkpoint.extra());
         }
         done = checkpoint.iteration();
         restores = checkpoint.restores();
@@ -120,8 +127,12 @@ final class TrainingLoop {
         if (average != null) {
             arrays.put("average", average.dup());
         }
+        java.util.Properties extra = new java.util.Properties();
+        if (earlyStopping != null) {
+            earlyStopping.save(arrays, extra);
+        }
         int steps = sd.getTrainingConfig() == null ? 0 : sd.getTrainingConfig().getIterationCount();
-        return new Checkpoint(done, steps, restores, lastPsnr, arrays);
+        return new Checkpoint(done, steps, restores, lastPsnr, arrays, extra);
     }
 
     @SuppressWarnings("unchecked")
@@ -214,7 +225,10 @@ final class TrainingLoop {
         } else {
             average.muli(settings.ema()).addi(outputHost.mul(1 - settings.ema()));
         }
-        boolean last = i == settings.iterations() - 1;
+        if (earlyStopping != null && earlyStopping.update(i, outputHost)) {
+            stoppedEarly = true;
+        }
+        boolean last = i == settings.iterations() - 1 || stoppedEarly;
         if (i % settings.logEvery() == 0 || last) {
             lastMetrics = metrics.evaluate(Images.fromArray(outputHost), Images.fromArray(average),
                     Images.fromArray(predictionHost));
@@ -295,7 +309,7 @@ final class TrainingLoop {
 
         @Override
         public boolean hasNext() {
-            return done < settings.iterations() && !stop.get();
+            return done < settings.iterations() && !stop.get() && !stoppedEarly;
         }
 
         @Override
@@ -335,6 +349,15 @@ final class TrainingLoop {
         public void reset() {
             throw new UnsupportedOperationException("a DIP run is one pass");
         }
+    }
+
+    /** Early stopping's state, or null when it is off. */
+    @Nullable EarlyStopping earlyStopping() {
+        return earlyStopping;
+    }
+
+    boolean stoppedEarly() {
+        return stoppedEarly;
     }
 
     Image currentOutput() {

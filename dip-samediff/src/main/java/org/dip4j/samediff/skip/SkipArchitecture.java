@@ -81,6 +81,39 @@ public final class SkipArchitecture implements Architecture {
         return u;
     }
 
+    /**
+     * Multiply-adds of one forward pass on an input of {@code height × width}, counted over the
+     * convolutions (BatchNorm, activations and upsampling are a rounding error next to them).
+     */
+    public static long countForwardMacs(SkipSettings s, int inputChannels, int outputChannels, int height, int width) {
+        long total = 0;
+        int in = inputChannels;
+        long h = height;
+        long w = width;
+        for (int i = 0; i < s.depth(); i++) {
+            int skip = s.channelsSkip().get(i);
+            int down = s.channelsDown().get(i);
+            int up = s.channelsUp().get(i);
+            long kd = (long) s.filterSizeDown() * s.filterSizeDown();
+            total += h * w * in * skip * s.filterSizeSkip() * s.filterSizeSkip();
+            long h2 = h / 2;
+            long w2 = w / 2;
+            // With stride the first conv runs at the lower resolution; with avg pooling at the full one.
+            total += (s.averagePoolDownsampling() ? h * w : h2 * w2) * in * down * kd;
+            total += h2 * w2 * down * down * kd;
+            int deeperOut = i + 1 < s.depth() ? s.channelsUp().get(i + 1) : down;
+            total += h * w * (skip + deeperOut) * up * s.filterSizeUp() * s.filterSizeUp();
+            if (s.need1x1Up()) {
+                total += h * w * up * up;
+            }
+            in = down;
+            h = h2;
+            w = w2;
+        }
+        total += (long) height * width * s.channelsUp().get(0) * outputChannels;
+        return total;
+    }
+
     /** Trainable parameters of the network, counted from the settings alone. */
     public static long countParameters(SkipSettings s, int inputChannels, int outputChannels) {
         long total = 0;

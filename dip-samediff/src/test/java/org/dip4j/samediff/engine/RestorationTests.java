@@ -102,7 +102,9 @@ class RestorationTests {
 
     @Test
     void aResumedRunLogsTheSameMetricsAsAnUninterruptedOne(@TempDir Path dir) {
-        Config c = tinyRun("dip.run { iterations = 40, log-every = 5, checkpoint-every = 7 }");
+        // Early stopping is on (with a patience that never ends the run) so its state is resumed too.
+        Config c = tinyRun("dip.run { iterations = 40, log-every = 5, checkpoint-every = 7, "
+                + "early-stop { enabled = true, window = 6, patience = 1000 } }");
         Map<Integer, Map<String, Double>> straight = new java.util.TreeMap<>();
         Restoration.prepare(c, REGISTRY, Path.of(".")).run(logInto(straight), new AtomicBoolean());
 

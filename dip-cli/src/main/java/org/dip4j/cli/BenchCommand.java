@@ -1,0 +1,179 @@
+package org.dip4j.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dip4j.api.Configs;
+import org.dip4j.api.InvalidInputException;
+import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.engine.Restoration;
+import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.samediff.skip.SkipArchitecture;
+import org.dip4j.samediff.skip.SkipSettings;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dip bench}: milliseconds per training iteration (perturbation, forward, loss,
+ * backward, Adam step) of a reference network on the F16 image, after warm-up; with
+ * {@code --peer}, the PyTorch peer's time for the same network in the same run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training iterations of a reference network; optionally beside the PyTorch peer.")
+final class BenchCommand implements Callable<Integer> {
+    private static final Map<String, String> NETWORKS = Map.of(
+            "f16", "",
+            "kate", "dip.architectures.skip.channels-skip = [128,128,128,128,128]\n"
+                    + "dip.architectures.skip.upsample = nearest",
+            "library", "dip.input.channels = 1\ndip.architectures.skip { channels-down = [16,32,64,128,128,128], "
+                    + "channels-up = [16,32,64,128,128,128], channels-skip = [0,0,0,0,0,0], filter-size-down = 5, "
+                    + "need-1x1-up = false, upsample = nearest }");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--network", defaultValue = "f16", description = "f16, kate or library (the reference's networks).")
+    String network;
+
+    @Option(names = "--size", split = ",", defaultValue = "128", description = "Image sizes (square), e.g. 128,256.")
+    List<Integer> sizes;
+
+    @Option(names = "--iterations", defaultValue = "10", description = "Timed iterations per size.")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first.")
+    int warmup;
+
+    @Option(names = "--peer", description = "Also time the PyTorch peer (bench/torch_skip_bench.py, f16 only).")
+    boolean peer;
+
+    @Option(names = "--json", description = "One JSON object per size.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String extra = NETWORKS.get(network);
+        if (extra == null) {
+            throw new InvalidInputException("--network " + network + "; use one of " + NETWORKS.keySet());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = PluginRegistry.load();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (int size : sizes) {
+            Config user = ConfigFactory.parseString("""
+                    dip.tasks.denoise { image = "data/denoising/F16_GT.png", crop-size = %d }
+                    dip.run { iterations = %d, log-every = 1000000, checkpoint-every = 0 }
+                    %s""".formatted(size, warmup + iterations, extra))
+                    .withFallback(Configs.parseResource(loader, "dip/presets/denoise-paper.conf"));
+            Config config = Configs.resolve(user, loader, registry);
+            Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
+            List<Double> ms = new ArrayList<>();
+            double[] last = {0};
+            r.run(new RunObserver() {
+                @Override
+                public void iterationDone(int iteration, int total, double seconds, Map<String, Double> m) {
+                    if (iteration >= warmup) {
+                        ms.add((seconds - last[0]) * 1000);
+                    }
+                    last[0] = seconds;
+                }
+            }, new AtomicBoolean());
+            Collections.sort(ms);
+            SkipSettings skip = SkipSettings.from(config.getConfig("dip.architectures.skip"));
+            long macs = SkipArchitecture.countForwardMacs(skip, config.getInt("dip.input.channels"), 3, size, size);
+            double median = ms.get(ms.size() / 2);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("engine", "dip4j " + Restoration.backend());
+            row.put("network", network);
+            row.put("size", size);
+            row.put("parameters", r.parameterCount());
+            row.put("threads", Nd4j.getEnvironment().maxThreads());
+            row.put("ms_per_iter_median", round(median));
+            row.put("ms_per_iter_min", round(ms.get(0)));
+            row.put("ms_per_iter_max", round(ms.get(ms.size() - 1)));
+            // A training step is about three forward passes of work (forward, two backward products).
+            row.put("train_step_gflop", round(6.0 * macs / 1e9));
+            row.put("gflop_per_s", round(6.0 * macs / 1e9 / (median / 1000)));
+            row.put("peak_rss_mb", peakRssMb());
+            if (peer) {
+                row.put("pytorch_ms_per_iter_median", peerMedian(size));
+                Object p = row.get("pytorch_ms_per_iter_median");
+                if (p instanceof Double d) {
+                    row.put("ratio_dip4j_to_pytorch", round(median / d));
+                }
+            }
+            if (json) {
+                out.println(ConfigValueFactory.fromMap(row).render(ConfigRenderOptions.concise().setJson(true)));
+            } else {
+                row.forEach((k, v) -> out.printf(Locale.ROOT, "%-28s %s%n", k, v));
+                out.println();
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private Object peerMedian(int size) {
+        Path script = Path.of("bench/torch_skip_bench.py");
+        if (!Files.exists(script)) {
+            return "bench/torch_skip_bench.py not found (run from the repository root)";
+        }
+        int threads = Nd4j.getEnvironment().maxThreads();
+        ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), "--size", Integer.toString(size),
+                "--iters", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
+                "--threads", Integer.toString(threads)).redirectErrorStream(true);
+        try {
+            Process p = pb.start();
+            String lastLine = "";
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    lastLine = line;
+                }
+            }
+            if (p.waitFor() != 0 || !lastLine.startsWith("{")) {
+                return "PyTorch peer failed: " + lastLine + " (apt-get install -y python3-torch python3-numpy)";
+            }
+            return round(ConfigFactory.parseString(lastLine).getDouble("ms_per_iter_median"));
+        } catch (IOException e) {
+            return "cannot start python3: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

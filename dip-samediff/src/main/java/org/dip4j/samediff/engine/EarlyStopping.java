@@ -1,0 +1,114 @@
+package org.dip4j.samediff.engine;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Early stopping without ground truth by the windowed moving variance of the outputs (ES-WMV;
+ * Wang, Li, Zhuang, Sun, "Early stopping for deep image prior", TMLR 2023): the variance of the
+ * last {@code window} outputs, averaged over pixels, falls while the network fits the image and
+ * rises once it starts fitting the noise. The run stops when the variance has not reached a new
+ * minimum for {@code patience} iterations, and keeps the output at the minimum.
+ *
+ * <p>The variance is kept incrementally from running sums over a ring buffer of outputs, so each
+ * iteration costs a few element-wise operations on one image.
+ */
+final class EarlyStopping {
+    private final int window;
+    private final int patience;
+    private final INDArray[] ring;
+    private final INDArray sum;
+    private final INDArray sumOfSquares;
+    private int filled;
+    private double bestVariance = Double.POSITIVE_INFINITY;
+    private int bestIteration = -1;
+    private @Nullable INDArray bestOutput;
+
+    EarlyStopping(int window, int patience, long[] shape, org.nd4j.linalg.api.buffer.DataType type) {
+        this.window = window;
+        this.patience = patience;
+        this.ring = new INDArray[window];
+        this.sum = org.nd4j.linalg.factory.Nd4j.zeros(type, shape);
+        this.sumOfSquares = org.nd4j.linalg.factory.Nd4j.zeros(type, shape);
+    }
+
+    /** Adds the output of {@code iteration}; returns true when the run should stop. */
+    boolean update(int iteration, INDArray output) {
+        int slot = filled % window;
+        if (ring[slot] == null) {
+            ring[slot] = output.dup();
+        } else {
+            sum.subi(ring[slot]);
+            sumOfSquares.subi(ring[slot].mul(ring[slot]));
+            ring[slot].assign(output);
+        }
+        sum.addi(output);
+        sumOfSquares.addi(output.mul(output));
+        filled++;
+        if (filled < window) {
+            return false;
+        }
+        double variance = variance();
+        if (variance < bestVariance) {
+            bestVariance = variance;
+            bestIteration = iteration;
+            if (bestOutput == null) {
+                bestOutput = output.dup();
+            } else {
+                bestOutput.assign(output);
+            }
+        }
+        return iteration - bestIteration >= patience;
+    }
+
+    /** Mean over samples of the window's variance: mean(Q/W − (S/W)²). */
+    double variance() {
+        INDArray mean = sum.div(window);
+        return sumOfSquares.div(window).subi(mean.mul(mean)).meanNumber().doubleValue();
+    }
+
+    /** The iteration of the lowest variance so far, or −1 before the window is full. */
+    int bestIteration() {
+        return bestIteration;
+    }
+
+    @Nullable INDArray bestOutput() {
+        return bestOutput;
+    }
+
+    /** State for a checkpoint. */
+    void save(Map<String, INDArray> arrays, java.util.Properties scalars) {
+        for (int i = 0; i < window; i++) {
+            if (ring[i] != null) {
+                arrays.put("es/ring/" + i, ring[i].dup());
+            }
+        }
+        arrays.put("es/sum", sum.dup());
+        arrays.put("es/sumsq", sumOfSquares.dup());
+        if (bestOutput != null) {
+            arrays.put("es/best", bestOutput.dup());
+        }
+        scalars.setProperty("es.filled", Integer.toString(filled));
+        scalars.setProperty("es.best-variance", Double.toString(bestVariance));
+        scalars.setProperty("es.best-iteration", Integer.toString(bestIteration));
+    }
+
+    /** Restores what {@link #save} stored. */
+    void restore(Map<String, INDArray> arrays, java.util.Properties scalars) {
+        if (!scalars.containsKey("es.filled")) {
+            return;
+        }
+        for (int i = 0; i < window; i++) {
+            INDArray a = arrays.get("es/ring/" + i);
+            ring[i] = a == null ? null : a.dup();
+        }
+        sum.assign(arrays.get("es/sum"));
+        sumOfSquares.assign(arrays.get("es/sumsq"));
+        INDArray best = arrays.get("es/best");
+        bestOutput = best == null ? null : best.dup();
+        filled = Integer.parseInt(scalars.getProperty("es.filled"));
+        bestVariance = Double.parseDouble(scalars.getProperty("es.best-variance"));
+        bestIteration = Integer.parseInt(scalars.getProperty("es.best-iteration"));
+    }
+}
