@@ -31,6 +31,9 @@ final class SrCommand implements Callable<Integer> {
     @Option(names = "--factor", paramLabel = "4|8", description = "Scale factor (default 4).")
     @Nullable Integer factor;
 
+    @Option(names = "--crop", paramLabel = "PX", description = "Centre crop of the high-resolution image (a multiple of 32).")
+    @Nullable Integer crop;
+
     @Option(names = "--preset", defaultValue = "fast", description = "fast or paper. Default: ${DEFAULT-VALUE}.")
     String preset;
 
@@ -39,7 +42,7 @@ final class SrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new Shortcut("sr").task("image", input.image).task("lr", input.lr).task("factor", factor)
+        return new Shortcut("sr").task("image", input.image).task("lr", input.lr).task("factor", factor).task("crop-size", crop)
                 .launch(preset, options, spec.commandLine().getOut());
     }
 }

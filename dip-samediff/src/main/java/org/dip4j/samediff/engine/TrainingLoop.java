@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.DipException;
-import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.samediff.check.GradientCheck;
 import org.jspecify.annotations.Nullable;
@@ -358,9 +357,5 @@ final class TrainingLoop {
 
     boolean stoppedEarly() {
         return stoppedEarly;
-    }
-
-    Image currentOutput() {
-        return Images.fromArray(outputHost);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.UnaryOperator;
 import org.dip4j.samediff.check.GradientCheck;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -98,9 +97,5 @@ class LayersGradientTests {
     void averagePoolingAndCroppedConcatHaveTheRightGradient() {
         var r = check(2, 6, 6, (l, x) -> l.concat(l.averagePool2(x), l.centreCrop(x, 2, 2)));
         assertThat(r.maxRelativeError()).as(r.toString()).isLessThan(TOLERANCE);
-    }
-
-    static UnaryOperator<INDArray> identity() {
-        return a -> a;
     }
 }

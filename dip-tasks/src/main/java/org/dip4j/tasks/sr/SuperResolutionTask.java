@@ -54,15 +54,22 @@ public final class SuperResolutionTask implements Task {
         }
         return image.isEmpty()
                 ? fromLowResolution(read(context, "lr", lr), factor, cropMultiple)
-                : fromHighResolution(read(context, "image", image), factor, cropMultiple);
+                : fromHighResolution(read(context, "image", image), factor, cropMultiple, integer(s, "crop-size"));
     }
 
-    private static Problem fromHighResolution(Image original, int factor, int cropMultiple) {
+    private static Problem fromHighResolution(Image original, int factor, int cropMultiple, int cropSize) {
         if (original.height() < cropMultiple || original.width() < cropMultiple) {
             throw new InvalidInputException("%s.image is %d×%d pixels, smaller than crop-multiple %d; use a larger image"
                     .formatted(KEY, original.width(), original.height(), cropMultiple));
         }
         Image hr = original.cropToMultipleOf(cropMultiple);
+        if (cropSize > 0) {
+            if (cropSize % cropMultiple != 0 || cropSize > hr.height() || cropSize > hr.width()) {
+                throw new InvalidInputException("%s.crop-size must be a multiple of crop-multiple %d no larger than %d×%d, got %d"
+                        .formatted(KEY, cropMultiple, hr.width(), hr.height(), cropSize));
+            }
+            hr = hr.centreCrop(cropSize, cropSize);
+        }
         Image lr = PillowResize.resize(hr, hr.width() / factor, hr.height() / factor, ResampleFilter.LANCZOS);
         return withBaselines(Problem.builder(lr).groundTruth(hr), lr, factor).build();
     }
