@@ -137,7 +137,9 @@ final class BenchCommand implements Callable<Integer> {
             return "bench/torch_skip_bench.py not found (run from the repository root)";
         }
         int threads = Nd4j.getEnvironment().maxThreads();
-        ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), "--size", Integer.toString(size),
+        // Debian's interpreter, where python3-torch installs; a PATH python3 (pyenv, venv) may lack torch.
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
                 "--iters", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
                 "--threads", Integer.toString(threads)).redirectErrorStream(true);
         try {
