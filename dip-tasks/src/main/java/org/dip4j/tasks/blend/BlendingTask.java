@@ -6,6 +6,7 @@ import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.spi.Problem;
+import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
 
@@ -22,7 +23,9 @@ import org.dip4j.spi.TaskContext;
  *
  * <p>The problem: the observation is the background (the engine needs one; the blending terms
  * read the auxiliaries instead), no ground truth, auxiliaries {@code fg}, {@code bg},
- * {@code mask} (1×H×W, 0/1) and {@code alpha} (1×H×W).
+ * {@code mask} (1×H×W, 0/1) and {@code alpha} (1×H×W). The run folder keeps the inputs
+ * ({@code foreground.png}, {@code background.png}, {@code mask.png}, {@code alpha-map.png}: the
+ * soft map; {@code alpha.png} is the alpha-blending baseline's result, written by the report).
  */
 public final class BlendingTask implements Task {
     @Override
@@ -76,8 +79,14 @@ public final class BlendingTask implements Task {
                 .saveInput("foreground.png", fg)
                 .saveInput("background.png", bg)
                 .saveInput("mask.png", mask)
-                .saveInput("alpha.png", alpha)
+                .saveInput("alpha-map.png", alpha)
                 .build();
+    }
+
+    /** The baselines' results, a comparison figure and the metric table: see {@link BlendReport}. */
+    @Override
+    public void writeReport(RunOutcome outcome) {
+        BlendReport.write(outcome);
     }
 
     private static String requirePath(Config s, String key) {

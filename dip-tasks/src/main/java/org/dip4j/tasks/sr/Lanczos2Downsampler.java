@@ -1,5 +1,6 @@
 package org.dip4j.tasks.sr;
 
+import org.dip4j.api.Image;
 import org.dip4j.spi.ForwardModel;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -76,6 +77,39 @@ public final class Lanczos2Downsampler implements ForwardModel {
             k[i] /= sum;
         }
         return k;
+    }
+
+    /**
+     * The same degradation on the host, in double precision: what {@link #degrade} computes in
+     * the graph, for images outside it (the reports' {@code psnr_lr} of the baselines). Output
+     * pixel {@code o} weighs source pixels {@code o·factor − padding + k}, {@code k = 0..size−1},
+     * indices clamped to the image (replication), by the separable kernel.
+     */
+    public Image downsample(Image hr) {
+        if (hr.height() % factor != 0 || hr.width() % factor != 0) {
+            throw new IllegalArgumentException("image " + hr.shape() + " is not a multiple of the factor " + factor);
+        }
+        double[] k = kernel(factor);
+        int h = hr.height();
+        int w = hr.width();
+        int p = padding();
+        // Horizontal pass (C×H×W/f), then vertical.
+        Image rows = Image.generate(hr.channels(), h, w / factor, (c, y, ox) -> {
+            double sum = 0;
+            for (int j = 0; j < k.length; j++) {
+                int x = Math.min(w - 1, Math.max(0, ox * factor - p + j));
+                sum += k[j] * hr.get(c, y, x);
+            }
+            return sum;
+        });
+        return Image.generate(hr.channels(), h / factor, w / factor, (c, oy, ox) -> {
+            double sum = 0;
+            for (int j = 0; j < k.length; j++) {
+                int y = Math.min(h - 1, Math.max(0, oy * factor - p + j));
+                sum += k[j] * rows.get(c, y, ox);
+            }
+            return sum;
+        });
     }
 
     /** {@code 2·sin(πx)·sin(πx/2) / (π²x²)}, 1 at 0. */

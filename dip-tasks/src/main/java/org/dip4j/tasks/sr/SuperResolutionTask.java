@@ -6,6 +6,7 @@ import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.spi.Problem;
+import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
 
@@ -17,7 +18,8 @@ import org.dip4j.spi.TaskContext;
  * observation, and keep the crop as ground truth. From a real low-resolution {@code lr}: the
  * output is {@code factor} times its size and there is no ground truth. Either way the network
  * output is mapped to the observation by the {@link Lanczos2Downsampler}, and the run folder
- * keeps the LR image and the interpolation baselines ({@code bicubic.png} and friends).
+ * keeps the LR image and the interpolation baselines ({@code bicubic.png} and friends). The report
+ * adds a comparison figure and a table of the baselines' PSNR/SSIM ({@link SrReport}).
  */
 public final class SuperResolutionTask implements Task {
     static final String KEY = "dip.tasks.sr";
@@ -55,6 +57,12 @@ public final class SuperResolutionTask implements Task {
         return image.isEmpty()
                 ? fromLowResolution(read(context, "lr", lr), factor, cropMultiple)
                 : fromHighResolution(read(context, "image", image), factor, cropMultiple, integer(s, "crop-size"));
+    }
+
+    /** {@code comparison.png} and {@code baselines.csv/md}: see {@link SrReport}. */
+    @Override
+    public void writeReport(RunOutcome outcome) {
+        SrReport.write(outcome);
     }
 
     private static Problem fromHighResolution(Image original, int factor, int cropMultiple, int cropSize) {

@@ -71,7 +71,7 @@ class BlendingTaskTests {
         assertThat(p.auxiliary().get("fg").shape()).isEqualTo("3×32×64");
         assertThat(p.auxiliary().get("mask").shape()).isEqualTo("1×32×64");
         assertThat(p.auxiliary().get("alpha").shape()).isEqualTo("1×32×64");
-        assertThat(p.inputsToSave()).containsOnlyKeys("foreground.png", "background.png", "mask.png", "alpha.png");
+        assertThat(p.inputsToSave()).containsOnlyKeys("foreground.png", "background.png", "mask.png", "alpha-map.png");
         // Centred crop: columns 3..66 of the original, so the mask edge (x < 30) is at column 27.
         Image mask = p.auxiliary().get("mask");
         assertThat(mask.get(0, 0, 26)).isEqualTo(1.0);

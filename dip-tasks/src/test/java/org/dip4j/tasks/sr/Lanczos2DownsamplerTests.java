@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.Random;
+import org.dip4j.api.Image;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -65,6 +66,23 @@ class Lanczos2DownsamplerTests {
     @Test
     void forwardPassEqualsPlainJavaForFactor8() {
         checkForward(8, 3, 48, 32, 12L);
+    }
+
+    @Test
+    void hostDownsampleEqualsTheGraphsForwardPass() {
+        for (int factor : new int[] {4, 8}) {
+            INDArray input = randomArray(new long[] {1, 3, 32, 48}, new Random(factor));
+            SameDiff sd = SameDiff.create();
+            INDArray graph = new Lanczos2Downsampler(factor).degrade(sd, sd.constant("x", input)).eval();
+            Image host = new Lanczos2Downsampler(factor).downsample(org.dip4j.api.Images.fromArray(input));
+
+            assertThat(host.shape()).isEqualTo("3×" + 32 / factor + "×" + 48 / factor);
+            double[] g = graph.dup().reshape(-1).toDoubleVector();
+            double[] h = host.toArray();
+            for (int i = 0; i < g.length; i++) {
+                assertThat(h[i]).as("factor %d sample %d", factor, i).isCloseTo(g[i], within(1e-12));
+            }
+        }
     }
 
     @Test
