@@ -34,7 +34,7 @@ final class RunLauncher {
 
     /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
     static int launch(Config user, @Nullable Path out, PrintWriter stdout) {
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = PluginEnvironment.registry();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
         Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);
