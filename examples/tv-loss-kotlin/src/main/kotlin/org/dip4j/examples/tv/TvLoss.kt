@@ -42,18 +42,27 @@ class TvLoss : Loss {
     }
 }
 
-/**
- * `v` without its first index along `axis`. The shape of the output may be unknown while the
- * graph is built, and SameDiff 1.0.0-M2.1 throws on negative indices, so the slice is written with
- * masks instead of sizes: begin 1 on `axis` (0 elsewhere, masked), every end masked ("to the end").
- */
-internal fun dropFirst(sd: SameDiff, v: SDVariable, axis: Int): SDVariable {
-    val begin = LongArray(4)
-    begin[axis] = 1L
-    val beginMask: Int = ALL_AXES xor (1 shl axis)
-    return sd.stridedSlice(v, begin, LongArray(4), longArrayOf(1L, 1L, 1L, 1L), beginMask, ALL_AXES, 0, 0, 0)
-}
+/** `v[.., 1:, ..]`: `v` without its first index along `axis`. */
+internal fun dropFirst(sd: SameDiff, v: SDVariable, axis: Int): SDVariable = slice(sd, v, axis, 1L, null)
 
-/** `v` without its last index along `axis`: the first index of the reversed `v`, dropped. */
-internal fun dropLast(sd: SameDiff, v: SDVariable, axis: Int): SDVariable =
-    sd.reverse(dropFirst(sd, sd.reverse(v, axis), axis), axis)
+/** `v[.., :-1, ..]`: `v` without its last index along `axis`. */
+internal fun dropLast(sd: SameDiff, v: SDVariable, axis: Int): SDVariable = slice(sd, v, axis, 0L, -1L)
+
+/**
+ * A slice along one axis of a rank-4 variable, every other axis whole. The output's shape may be
+ * unknown while the graph is built, so the slice never needs a size: the other axes and an open
+ * end are masked ("from the start", "to the end"), and an end of −1 counts from the end as
+ * `strided_slice` defines it. (SameDiff 1.0.0-M2.1 throws on negative indices in the `SDIndex`
+ * form, `x.get(interval(0, -1))`; the op itself takes them, forward and backward.)
+ */
+private fun slice(sd: SameDiff, v: SDVariable, axis: Int, start: Long, end: Long?): SDVariable {
+    val begin = LongArray(4)
+    begin[axis] = start
+    val stop = LongArray(4)
+    val others: Int = ALL_AXES xor (1 shl axis)
+    val endMask: Int = if (end == null) ALL_AXES else others
+    if (end != null) {
+        stop[axis] = end
+    }
+    return sd.stridedSlice(v, begin, stop, longArrayOf(1L, 1L, 1L, 1L), others, endMask, 0, 0, 0)
+}
