@@ -68,7 +68,6 @@ public final class Image {
 
     /** A sample as a function of its position; used by {@link #generate}. */
     @FunctionalInterface
-    @FunctionalInterface
     public interface SampleFunction {
         double at(int channel, int y, int x);
     }
