@@ -20,18 +20,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Every plugin on a class loader, by kind and id, found with {@link ServiceLoader}.
  *
- * <p>Two plugins of one kind with the same id are an error that names both jars: silently
- * shadowing one would change results without a trace. A provider that fails to load is
- * recorded in {@link #problems()} and skipped, so one broken jar does not take the others down.
+ * <p>One broken jar does not take the others down: a provider that fails to load is recorded in
+ * {@link #problems()}, naming its jar, and skipped. Two plugins of one kind with the same id keep
+ * the first found and record a problem naming both jars; a run that selects that id fails with
+ * the same message, since silently using either one would change results without a trace.
  */
 public final class PluginRegistry {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
 
     private final Map<PluginKind, Map<String, Plugin>> plugins = new EnumMap<>(PluginKind.class);
+    private final Map<PluginKind, Map<String, String>> conflicts = new EnumMap<>(PluginKind.class);
     private final List<String> problems = new ArrayList<>();
 
-    private PluginRegistry(ClassLoader loader) {
+    private PluginRegistry(ClassLoader loader, List<String> earlierProblems) {
+        problems.addAll(earlierProblems);
         for (PluginKind kind : PluginKind.values()) {
             plugins.put(kind, discover(kind, loader));
         }
@@ -40,17 +43,27 @@ public final class PluginRegistry {
     /** The plugins visible to the thread's context class loader. */
     public static PluginRegistry load() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return new PluginRegistry(cl == null ? PluginRegistry.class.getClassLoader() : cl);
+        return new PluginRegistry(cl == null ? PluginRegistry.class.getClassLoader() : cl, List.of());
     }
 
     /** The plugins visible to {@code loader} (for example one that adds a plugins folder). */
     public static PluginRegistry load(ClassLoader loader) {
-        return new PluginRegistry(loader);
+        return new PluginRegistry(loader, List.of());
+    }
+
+    /**
+     * The plugins of a {@link PluginPath} (the classpath plus external plugin jars); the path's
+     * own warnings, such as a jar without service files, come first in {@link #problems()}.
+     */
+    public static PluginRegistry load(PluginPath path) {
+        return new PluginRegistry(path.classLoader(), path.warnings());
     }
 
     private Map<String, Plugin> discover(PluginKind kind, ClassLoader loader) {
         Map<String, Plugin> byId = new TreeMap<>();
+        Map<String, String> clashes = new TreeMap<>();
         Iterator<? extends Plugin> it = ServiceLoader.load(kind.serviceType(), loader).iterator();
+        int failures = 0;
         while (true) {
             Plugin p;
             try {
@@ -59,28 +72,48 @@ public final class PluginRegistry {
                 }
                 p = it.next();
             } catch (ServiceConfigurationError e) {
-                String msg = "skipped a " + kind.label() + " plugin that failed to load: " + e.getMessage();
-                problems.add(msg);
-                log.warn(msg);
+                problem("skipped a %s plugin from %s that failed to load: %s".formatted(kind.label(),
+                        ProviderSources.jarListing(loader, kind.serviceType(), e), reason(e)));
+                if (++failures > 1000) {
+                    break; // a service file the loader cannot get past; the problems say which
+                }
                 continue;
             }
             String id = p.id();
             if (!ID.matcher(id).matches()) {
-                String msg = "skipped %s plugin %s from %s: id '%s' must match %s".formatted(
-                        kind.label(), p.getClass().getName(), sourceOf(p), id, ID.pattern());
-                problems.add(msg);
-                log.warn(msg);
+                problem("skipped %s plugin %s from %s: id '%s' must match %s".formatted(
+                        kind.label(), p.getClass().getName(), sourceOf(p), id, ID.pattern()));
                 continue;
             }
             Plugin previous = byId.putIfAbsent(id, p);
             if (previous != null) {
-                throw new DipException("two %s plugins share the id '%s': %s from %s and %s from %s; remove one jar"
+                String msg = "two %s plugins share the id '%s': %s from %s and %s from %s; the first is listed, a run that selects '%s' fails; remove one jar"
                         .formatted(kind.label(), id, previous.getClass().getName(), sourceOf(previous),
-                                p.getClass().getName(), sourceOf(p)));
+                                p.getClass().getName(), sourceOf(p), id);
+                clashes.merge(id, msg, (a, b) -> a);
+                problem(msg);
+                continue;
             }
             log.debug("found {} '{}' {} in {}", kind.label(), id, p.version(), sourceOf(p));
         }
+        conflicts.put(kind, clashes);
         return Collections.unmodifiableMap(byId);
+    }
+
+    private void problem(String msg) {
+        problems.add(msg);
+        // Callers show problems() to the user; the log keeps them for embedded use.
+        log.debug(msg);
+    }
+
+    /** The innermost message of a load failure: the class that is missing or the constructor that threw. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String own = e.getMessage();
+        return t == e || own == null ? String.valueOf(own) : own + " (" + t + ")";
     }
 
     /** All plugins of a kind, by id in alphabetical order. */
@@ -103,6 +136,10 @@ public final class PluginRegistry {
      */
     public <T extends Plugin> T get(Class<T> type, String id) {
         PluginKind kind = PluginKind.of(type);
+        String clash = conflicts.get(kind).get(id);
+        if (clash != null) {
+            throw new InvalidInputException(clash.substring(0, clash.indexOf("; the first")) + "; remove one jar");
+        }
         Plugin p = plugins.get(kind).get(id);
         if (p == null) {
             List<String> available = ids(type);
@@ -130,7 +167,7 @@ public final class PluginRegistry {
         return out;
     }
 
-    /** Providers that failed to load, one message each. */
+    /** Providers that failed to load, duplicate ids and jars without plugins, one message each. */
     public List<String> problems() {
         return List.copyOf(problems);
     }

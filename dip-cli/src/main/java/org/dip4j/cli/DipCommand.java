@@ -2,6 +2,9 @@ package org.dip4j.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +37,16 @@ final class DipCommand implements Runnable {
         if (v) {
             root.setLevel(Level.DEBUG);
         }
+    }
+
+    /** Folders named with {@code --plugins}; reset before each command line is parsed. */
+    static List<Path> pluginFolders = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Load the plugin jars in DIR (repeatable), besides ./plugins and the folders in DIP_PLUGINS.",
+            scope = CommandLine.ScopeType.INHERIT)
+    void setPluginFolders(List<Path> folders) {
+        pluginFolders = new ArrayList<>(folders);
     }
 
     @Override

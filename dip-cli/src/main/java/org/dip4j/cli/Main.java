@@ -1,7 +1,10 @@
 package org.dip4j.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import org.dip4j.api.InvalidInputException;
+import org.dip4j.api.PluginPath;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -22,9 +25,29 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; never calls {@code System.exit}. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, System.getenv(PluginPath.ENVIRONMENT_VARIABLE));
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the value of {@code DIP_PLUGINS} given. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, @Nullable String pluginsVariable) {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
+        DipCommand.pluginFolders = new ArrayList<>();
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        // Plugins load after parsing (which names the folders) and before the command runs.
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return PluginEnvironment.with(DipCommand.pluginFolders, pluginsVariable, err, () -> run.execute(parsed));
+            } catch (InvalidInputException bad) {
+                err.println("dip: " + bad.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         return cli.execute(args);
     }
 

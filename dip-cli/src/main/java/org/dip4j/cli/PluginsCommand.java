@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code dip plugins}: every task, loss, architecture and metric on the classpath. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the plugins found on the classpath, with kind, id, version and source jar.")
+        description = "List the plugins found on the classpath and in the plugin folders (./plugins, --plugins, DIP_PLUGINS), with kind, id, version and source jar.")
 final class PluginsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,7 +26,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = PluginEnvironment.registry();
         PrintWriter out = spec.commandLine().getOut();
         List<PluginInfo> plugins = registry.describe();
         if (json) {
@@ -49,9 +49,6 @@ final class PluginsCommand implements Callable<Integer> {
                 out.printf("%-13s %-16s %-16s %s%n", p.kind().label(), p.id(), p.version(),
                         slash >= 0 ? source.substring(slash + 1) : source);
             }
-        }
-        for (String problem : registry.problems()) {
-            spec.commandLine().getErr().println("warning: " + problem);
         }
         out.flush();
         return 0;

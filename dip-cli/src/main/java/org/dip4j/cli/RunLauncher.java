@@ -40,7 +40,7 @@ final class RunLauncher {
 
     /** As {@link #launch(Config, Path, PrintWriter)}, continuing from {@code resume} when given. */
     static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, PrintWriter stdout) {
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = PluginEnvironment.registry();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
         Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);

@@ -59,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginRegistry.load();
+        PluginRegistry registry = PluginEnvironment.registry();
         Image ref = Images.readRgb(reference);
         Image cand = Images.readRgb(candidate);
         if (!ref.sameShape(cand)) {

@@ -1,0 +1,54 @@
+package org.dip4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.regex.Pattern;
+import org.dip4j.api.PluginKind;
+import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.Plugin;
+
+/** The checks every kind of plugin shares; the contract classes call them with their plugin. */
+final class PluginContract {
+    /** The id rule of {@link Plugin#id()}. */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
+
+    private PluginContract() {}
+
+    static void assertIdWellFormed(Plugin plugin) {
+        assertThat(plugin.id()).as("id of %s", plugin.getClass().getName()).matches(ID);
+        assertThat(plugin.version()).as("version of %s", plugin.id()).isNotBlank();
+    }
+
+    /** ServiceLoader finds the plugin by its id, as the same class, on the plugin's own loader. */
+    static void assertRegistered(Plugin plugin, Class<? extends Plugin> kind) {
+        PluginRegistry registry = PluginRegistry.load(loaderOf(plugin));
+        assertThat(registry.ids(kind))
+                .as("ids of the %s plugins in META-INF/services/%s (problems: %s)", PluginKind.of(kind).label(),
+                        kind.getName(), registry.problems())
+                .contains(plugin.id());
+        assertThat(registry.get(kind, plugin.id()).getClass()).isEqualTo(plugin.getClass());
+    }
+
+    /** {@code dip.<kind>.<id>} from the reference.conf files visible to the plugin's loader. */
+    static Config referenceSettings(Plugin plugin, PluginKind kind) {
+        Config reference = ConfigFactory.defaultReference(loaderOf(plugin));
+        String path = kind.settingsPath(plugin.id());
+        assertThat(reference.hasPath(path))
+                .as("%s has defaults in its reference.conf under %s (an empty block `%s {}` if it has no settings)",
+                        plugin.id(), path, plugin.id())
+                .isTrue();
+        return reference.getConfig(path);
+    }
+
+    /** The tested settings have every key the reference has, with the same types. */
+    static void assertSettingsValid(Config settings, Config reference) {
+        settings.checkValid(reference);
+    }
+
+    static ClassLoader loaderOf(Plugin plugin) {
+        ClassLoader cl = plugin.getClass().getClassLoader();
+        return cl != null ? cl : ClassLoader.getSystemClassLoader();
+    }
+}
