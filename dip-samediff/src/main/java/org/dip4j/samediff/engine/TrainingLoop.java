@@ -111,8 +111,16 @@ final class TrainingLoop {
         return a;
     }
 
-    /** The complete state after the last completed iteration. */
+    /** The complete state after the last completed iteration, taken after SameDiff's fit returned. */
     Checkpoint capture() {
+        return capture(0);
+    }
+
+    /**
+     * The complete state after the last completed iteration. Inside a training step SameDiff has
+     * not yet counted that step ({@code stepsPending} = 1), though Adam has already applied it.
+     */
+    private Checkpoint capture(int stepsPending) {
         SameDiff sd = graph.sameDiff();
         Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
         parameters.forEach((name, value) -> arrays.put("param/" + name, value.dup()));
@@ -130,7 +138,7 @@ final class TrainingLoop {
         if (earlyStopping != null) {
             earlyStopping.save(arrays, extra);
         }
-        int steps = sd.getTrainingConfig() == null ? 0 : sd.getTrainingConfig().getIterationCount();
+        int steps = (sd.getTrainingConfig() == null ? 0 : sd.getTrainingConfig().getIterationCount()) + stepsPending;
         return new Checkpoint(done, steps, restores, lastPsnr, arrays, extra);
     }
 
@@ -238,7 +246,7 @@ final class TrainingLoop {
         }
         done++;
         if (checkpointFile != null && checkpointEvery > 0 && done % checkpointEvery == 0 && done < settings.iterations()) {
-            capture().write(checkpointFile);
+            capture(1).write(checkpointFile);
         }
         observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics);
     }

@@ -108,22 +108,43 @@ class RestorationTests {
         Map<Integer, Map<String, Double>> straight = new java.util.TreeMap<>();
         Restoration.prepare(c, REGISTRY, Path.of(".")).run(logInto(straight), new AtomicBoolean());
 
-        // Stop after iteration 17 (the last checkpoint then is the one written on stopping).
+        // Keep the periodic checkpoint written after iteration 13 (as a crash would leave it), and
+        // stop after iteration 17, which writes a final checkpoint: resume from each.
         Map<Integer, Map<String, Double>> pieces = new java.util.TreeMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        RunObserver stopAt17 = new RunObserver() {
+        Path periodic = dir.resolve("periodic.zip");
+        RunObserver keepAndStop = new RunObserver() {
             @Override
             public void iterationDone(int iteration, int total, double seconds, Map<String, Double> last) {
+                try {
+                    if (iteration == 13) {
+                        java.nio.file.Files.copy(dir.resolve(Checkpoint.FILE), periodic);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 if (iteration == 17) {
                     stop.set(true);
                 }
             }
         };
-        Restoration.prepare(c, REGISTRY, Path.of(".")).run(RunObserver.all(logInto(pieces), stopAt17), stop, dir, null);
-        Checkpoint checkpoint = Checkpoint.read(dir.resolve(Checkpoint.FILE));
-        assertThat(checkpoint.iteration()).isEqualTo(18);
+        Restoration.prepare(c, REGISTRY, Path.of(".")).run(RunObserver.all(logInto(pieces), keepAndStop), stop, dir, null);
+        Checkpoint atStop = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        assertThat(atStop.iteration()).isEqualTo(18);
+        Checkpoint crashed = Checkpoint.read(periodic);
+        assertThat(crashed.iteration()).isEqualTo(14);
+
+        Map<Integer, Map<String, Double>> fromCrash = new java.util.TreeMap<>();
         RunResult resumed = Restoration.prepare(c, REGISTRY, Path.of("."))
-                .run(logInto(pieces), new AtomicBoolean(), dir, checkpoint);
+                .run(logInto(pieces), new AtomicBoolean(), dir, atStop);
+        Restoration.prepare(c, REGISTRY, Path.of(".")).run(logInto(fromCrash), new AtomicBoolean(), dir, crashed);
+        straight.forEach((iteration, metrics) -> {
+            if (iteration >= 14) {
+                metrics.forEach((id, value) -> assertThat(fromCrash.get(iteration).get(id))
+                        .as("after the crash: %s at %d", id, iteration)
+                        .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6)));
+            }
+        });
 
         assertThat(resumed.iterations()).isEqualTo(40);
         assertThat(pieces.keySet()).isEqualTo(straight.keySet());
