@@ -1,5 +1,7 @@
 package org.dip4j.metrics;
 
+import org.dip4j.api.PlaneFilters;
+
 import java.util.Locale;
 import org.dip4j.api.Image;
 import org.dip4j.api.InvalidInputException;
@@ -150,58 +152,16 @@ public final class Ssim {
         return s;
     }
 
-    /** Separable correlation with {@code k} along rows then columns, scipy order (axis 0 first). */
+    /** Separable correlation with {@code k}, SciPy's {@code reflect} border (half-sample symmetric). */
     private static double[] filter(double[] src, int h, int w, double[] k) {
-        int r = k.length / 2;
-        double[] tmp = new double[src.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double acc = 0;
-                for (int t = -r; t <= r; t++) {
-                    acc += k[t + r] * src[reflect(y + t, h) * w + x];
-                }
-                tmp[y * w + x] = acc;
-            }
-        }
-        double[] out = new double[src.length];
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                double acc = 0;
-                for (int t = -r; t <= r; t++) {
-                    acc += k[t + r] * tmp[row + reflect(x + t, w)];
-                }
-                out[row + x] = acc;
-            }
-        }
-        return out;
-    }
-
-    /** scipy's {@code reflect}: half-sample symmetric, period 2n. */
-    private static int reflect(int i, int n) {
-        int p = 2 * n;
-        int m = Math.floorMod(i, p);
-        return m < n ? m : p - 1 - m;
+        return PlaneFilters.separable(src, h, w, k, PlaneFilters.Border.REFLECT);
     }
 
     private static double[] uniformKernel(int size) {
-        double[] k = new double[size];
-        java.util.Arrays.fill(k, 1.0 / size);
-        return k;
+        return PlaneFilters.uniformKernel(size);
     }
 
-    /** scipy's {@code gaussian_filter1d} weights: radius int(truncate·σ + 0.5), normalised. */
     private static double[] gaussianKernel(double sigma, double truncate) {
-        int r = (int) (truncate * sigma + 0.5);
-        double[] k = new double[2 * r + 1];
-        double sum = 0;
-        for (int t = -r; t <= r; t++) {
-            k[t + r] = Math.exp(-0.5 * t * t / (sigma * sigma));
-            sum += k[t + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        return k;
+        return PlaneFilters.gaussianKernel(sigma, truncate);
     }
 }

@@ -1,6 +1,8 @@
 package org.dip4j.metrics.blend;
 
+
 import org.dip4j.api.Image;
+import org.dip4j.api.PlaneFilters;
 
 /** Single planes (H×W doubles, row-major) taken from images, and a Gaussian low-pass on them. */
 final class Planes {
@@ -42,37 +44,7 @@ final class Planes {
      * int(4σ + 0.5), edge samples replicated.
      */
     static double[] gaussianNearest(double[] p, int h, int w, double sigma) {
-        int r = (int) (4.0 * sigma + 0.5);
-        double[] k = new double[2 * r + 1];
-        double sum = 0;
-        for (int t = -r; t <= r; t++) {
-            k[t + r] = Math.exp(-0.5 * t * t / (sigma * sigma));
-            sum += k[t + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        double[] tmp = new double[p.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double acc = 0;
-                for (int t = -r; t <= r; t++) {
-                    acc += k[t + r] * p[clamp(y + t, h) * w + x];
-                }
-                tmp[y * w + x] = acc;
-            }
-        }
-        double[] out = new double[p.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double acc = 0;
-                for (int t = -r; t <= r; t++) {
-                    acc += k[t + r] * tmp[y * w + clamp(x + t, w)];
-                }
-                out[y * w + x] = acc;
-            }
-        }
-        return out;
+        return PlaneFilters.separable(p, h, w, PlaneFilters.gaussianKernel(sigma, 4.0), PlaneFilters.Border.NEAREST);
     }
 
     static int clamp(int i, int n) {

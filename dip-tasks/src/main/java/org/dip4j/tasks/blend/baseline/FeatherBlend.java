@@ -1,5 +1,7 @@
 package org.dip4j.tasks.blend.baseline;
 
+import org.dip4j.api.PlaneFilters;
+
 import org.dip4j.api.Image;
 
 /**
@@ -15,7 +17,7 @@ public final class FeatherBlend implements Blender {
         if (!(sigma > 0) || !(truncate > 0)) {
             throw new IllegalArgumentException("sigma and truncate must be positive");
         }
-        this.kernel = Convolution.gaussianKernel(sigma, truncate);
+        this.kernel = PlaneFilters.gaussianKernel(sigma, truncate);
     }
 
     /** The soft mask α, 1×H×W. */
@@ -25,7 +27,7 @@ public final class FeatherBlend implements Blender {
         for (int i = 0; i < m.length; i++) {
             m[i] = in[i] ? 1.0 : 0.0;
         }
-        double[] a = Convolution.separable(m, mask.height(), mask.width(), kernel, Convolution.Border.NEAREST);
+        double[] a = PlaneFilters.separable(m, mask.height(), mask.width(), kernel, PlaneFilters.Border.NEAREST);
         return Image.of(1, mask.height(), mask.width(), a);
     }
 

@@ -1,5 +1,7 @@
 package org.dip4j.tasks.blend.baseline;
 
+import org.dip4j.api.PlaneFilters;
+
 /**
  * OpenCV's {@code pyrDown} and {@code pyrUp} on one plane in double precision: the 5-tap
  * binomial kernel [1 4 6 4 1]/16 applied separably with {@code BORDER_REFLECT_101}.
@@ -15,7 +17,7 @@ final class Pyramid {
 
     /** Blur, then keep the even rows and columns: size ((h+1)/2, (w+1)/2). */
     static Plane down(Plane p) {
-        double[] blurred = Convolution.separable(p.v, p.h, p.w, KERNEL, Convolution.Border.REFLECT_101);
+        double[] blurred = PlaneFilters.separable(p.v, p.h, p.w, KERNEL, PlaneFilters.Border.REFLECT_101);
         int h = (p.h + 1) / 2;
         int w = (p.w + 1) / 2;
         double[] out = new double[h * w];
@@ -44,7 +46,7 @@ final class Pyramid {
                 grid[(2 * y) * w2 + 2 * x] = p.v[y * p.w + x];
             }
         }
-        double[] blurred = Convolution.separable(grid, h2, w2, UP_KERNEL, Convolution.Border.REFLECT_101);
+        double[] blurred = PlaneFilters.separable(grid, h2, w2, UP_KERNEL, PlaneFilters.Border.REFLECT_101);
         double[] out = new double[dstH * dstW];
         for (int y = 0; y < dstH; y++) {
             System.arraycopy(blurred, y * w2, out, y * dstW, dstW);
