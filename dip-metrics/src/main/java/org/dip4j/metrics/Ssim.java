@@ -1,9 +1,8 @@
 package org.dip4j.metrics;
 
-import org.dip4j.api.PlaneFilters;
-
 import java.util.Locale;
 import org.dip4j.api.Image;
+import org.dip4j.api.PlaneFilters;
 import org.dip4j.api.InvalidInputException;
 
 /**

@@ -1,6 +1,5 @@
 package org.dip4j.metrics.blend;
 
-
 import org.dip4j.api.Image;
 import org.dip4j.api.PlaneFilters;
 
