@@ -217,9 +217,10 @@ final class TrainingLoop {
         }
         seenOutput = false;
         int i = done;
-        double mse = predictionHost.squaredDistance(observation) / observation.length();
-        double psnr = 10 * Math.log10(1.0 / mse);
         if (settings.backtrack()) {
+            // Only the divergence guard needs PSNR against the observation every iteration.
+            double mse = predictionHost.squaredDistance(observation) / observation.length();
+            double psnr = 10 * Math.log10(1.0 / mse);
             if (lastGood != null && psnr - lastPsnr < -settings.backtrackPsnrDrop()) {
                 restore(i, lastPsnr - psnr);
                 return;

@@ -40,6 +40,19 @@ class SkipArchitectureTests {
     }
 
     @Test
+    void countedMultiplyAddsGiveTheTrainingStepCostMeasuredForTheSameNetwork() {
+        // SAMEDIFF.md lists 29, 116 and 465 GFLOP per training step (about three forward passes of
+        // two FLOP per multiply-add) for this network at 128², 256² and 512².
+        SkipSettings f16 = settings("");
+        double[] expected = {29, 116, 465};
+        int[] sizes = {128, 256, 512};
+        for (int i = 0; i < sizes.length; i++) {
+            double gflop = 6.0 * SkipArchitecture.countForwardMacs(f16, 32, 3, sizes[i], sizes[i]) / 1e9;
+            assertThat(gflop).as("size %d", sizes[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(0.5));
+        }
+    }
+
+    @Test
     void theBuiltF16NetworkHasTheCountedParametersAndTheImageShape() {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder("input", DataType.FLOAT, 1, 32, 64, 64);
