@@ -102,6 +102,7 @@ final class BenchCommand implements Callable<Integer> {
             double median = ms.get(ms.size() / 2);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("engine", "dip4j " + Restoration.backend());
+            row.put("device", org.dip4j.samediff.engine.Device.describe());
             row.put("network", network);
             row.put("size", size);
             row.put("parameters", r.parameterCount());
@@ -112,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             // A training step is about three forward passes of work (forward, two backward products).
             row.put("train_step_gflop", round(6.0 * macs / 1e9));
             row.put("gflop_per_s", round(6.0 * macs / 1e9 / (median / 1000)));
-            row.put("peak_rss_mb", peakRssMb());
+            row.put("peak_rss_mb", org.dip4j.samediff.engine.ProcessMemory.peakResidentMb());
             if (peer) {
                 row.put("pytorch_ms_per_iter_median", peerMedian(size));
                 Object p = row.get("pytorch_ms_per_iter_median");
@@ -160,19 +161,6 @@ final class BenchCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    private static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static double round(double v) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.dip4j.samediff.engine.RunInfo;
 import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.samediff.engine.ProcessMemory;
 import org.dip4j.samediff.engine.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ final class ProgressBar implements RunObserver {
 
     @Override
     public void logged(int iteration, double seconds, Map<String, Double> metrics) {
-        log.info("iteration {} ({}): {}", iteration, duration(seconds), metrics(metrics));
+        log.info("iteration {} ({}): {}rss={} MB", iteration, duration(seconds), metrics(metrics),
+                ProcessMemory.residentMb());
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Wang, Li, Zhuang, Sun, "Early stopping for deep image prior", TMLR 2023): the variance of the
  * last {@code window} outputs, averaged over pixels, falls while the network fits the image and
  * rises once it starts fitting the noise. The run stops when the variance has not reached a new
- * minimum for {@code patience} iterations, and keeps the output at the minimum.
+ * minimum for {@code patience} iterations, and keeps the output at the minimum. Once made, the
+ * choice is final: later outputs are ignored (a run configured not to halt goes on without it).
  *
  * <p>The variance is kept incrementally from running sums over a ring buffer of outputs, so each
  * iteration costs a few element-wise operations on one image.
@@ -24,6 +25,8 @@ final class EarlyStopping {
     private double bestVariance = Double.POSITIVE_INFINITY;
     private int bestIteration = -1;
     private @Nullable INDArray bestOutput;
+    private boolean decided;
+    private int decidedAt = -1;
 
     EarlyStopping(int window, int patience, long[] shape, org.nd4j.linalg.api.buffer.DataType type) {
         this.window = window;
@@ -33,8 +36,11 @@ final class EarlyStopping {
         this.sumOfSquares = org.nd4j.linalg.factory.Nd4j.zeros(type, shape);
     }
 
-    /** Adds the output of {@code iteration}; returns true when the run should stop. */
+    /** Adds the output of {@code iteration}; returns true when the choice is made (once, at that iteration). */
     boolean update(int iteration, INDArray output) {
+        if (decided) {
+            return false;
+        }
         int slot = filled % window;
         if (ring[slot] == null) {
             ring[slot] = output.dup();
@@ -59,7 +65,21 @@ final class EarlyStopping {
                 bestOutput.assign(output);
             }
         }
-        return iteration - bestIteration >= patience;
+        decided = iteration - bestIteration >= patience;
+        if (decided) {
+            decidedAt = iteration;
+        }
+        return decided;
+    }
+
+    /** The iteration the choice was made at, or −1. */
+    int decidedAt() {
+        return decidedAt;
+    }
+
+    /** True once the choice is made. */
+    boolean decided() {
+        return decided;
     }
 
     /** Mean over samples of the window's variance: mean(Q/W − (S/W)²). */
@@ -92,6 +112,7 @@ final class EarlyStopping {
         scalars.setProperty("es.filled", Integer.toString(filled));
         scalars.setProperty("es.best-variance", Double.toString(bestVariance));
         scalars.setProperty("es.best-iteration", Integer.toString(bestIteration));
+        scalars.setProperty("es.decided-at", Integer.toString(decidedAt));
     }
 
     /** Restores what {@link #save} stored. */
@@ -110,5 +131,7 @@ final class EarlyStopping {
         filled = Integer.parseInt(scalars.getProperty("es.filled"));
         bestVariance = Double.parseDouble(scalars.getProperty("es.best-variance"));
         bestIteration = Integer.parseInt(scalars.getProperty("es.best-iteration"));
+        decidedAt = Integer.parseInt(scalars.getProperty("es.decided-at", "-1"));
+        decided = decidedAt >= 0;
     }
 }

@@ -48,6 +48,7 @@ public final class Restoration {
      */
     public static Restoration prepare(Config config, PluginRegistry registry, Path baseDirectory) {
         RunSettings s = RunSettings.from(config);
+        Device.select(s.device());
         Task task = registry.get(Task.class, s.task());
         Config taskSettings = DipGraph.settingsOf(config, PluginKind.TASK, task.id());
         Problem problem = task.prepare(new TaskContext(taskSettings, s.seed(), baseDirectory));
@@ -116,7 +117,7 @@ public final class Restoration {
         if (es != null && es.bestOutput() != null) {
             Image chosen = Images.fromArray(es.bestOutput());
             // The metrics of the chosen output; its prediction is recomputed only for identity forward models.
-            early = new RunResult.EarlyStop(es.bestIteration(), loop.stoppedEarly(), chosen,
+            early = new RunResult.EarlyStop(es.bestIteration(), es.decided(), es.decidedAt(), loop.stoppedEarly(), chosen,
                     metrics.evaluate(chosen, smoothed, problem.observation().sameShape(chosen) ? chosen : prediction));
         }
         RunResult result = new RunResult(settings.task(), done, seconds,
@@ -126,10 +127,10 @@ public final class Restoration {
         return result;
     }
 
-    /** The ND4J backend in use, e.g. "CpuBackend (nd4j-native)". */
+    /** The ND4J backend and device in use, e.g. "CpuBackend (CPU), CPU, 2 threads". */
     public static String backend() {
         String name = Nd4j.getBackend().getClass().getSimpleName();
         Object env = Nd4j.getExecutioner().getEnvironmentInformation().get("backend");
-        return env == null ? name : name + " (" + env + ")";
+        return (env == null ? name : name + " (" + env + ")") + ", " + Device.describe();
     }
 }

@@ -130,6 +130,7 @@ public final class RunFolder implements RunObserver {
         summary.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
         summary.put("interrupted", result.interrupted());
         summary.put("restores", result.restores());
+        summary.put("peak_rss_mb", ProcessMemory.peakResidentMb());
         Map<String, Object> metrics = new LinkedHashMap<>();
         result.metrics().forEach((k, v) -> metrics.put(k, v.isNaN() || v.isInfinite() ? null : v));
         summary.put("metrics", metrics);
@@ -140,6 +141,8 @@ public final class RunFolder implements RunObserver {
             es.metrics().forEach((k, v) -> esMetrics.put(k, v.isNaN() || v.isInfinite() ? null : v));
             Map<String, Object> esSummary = new LinkedHashMap<>();
             esSummary.put("iteration", es.iteration());
+            esSummary.put("decided", es.decided());
+            esSummary.put("decided_at", es.decidedAt());
             esSummary.put("stopped", es.stopped());
             esSummary.put("metrics", esMetrics);
             summary.put("early_stop", esSummary);

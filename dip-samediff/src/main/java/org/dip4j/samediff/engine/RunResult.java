@@ -24,9 +24,12 @@ public record RunResult(String task, int iterations, double seconds, boolean int
      * The output early stopping kept.
      *
      * @param iteration the iteration of the lowest windowed variance
+     * @param decided whether the patience ran out (else: the best so far when the run ended)
+     * @param decidedAt the iteration the choice was made at, or −1 when not decided
      * @param stopped whether the run stopped because of it
      * @param output that iteration's output
      * @param metrics its metrics
      */
-    public record EarlyStop(int iteration, boolean stopped, Image output, Map<String, Double> metrics) {}
+    public record EarlyStop(int iteration, boolean decided, int decidedAt, boolean stopped, Image output,
+            Map<String, Double> metrics) {}
 }

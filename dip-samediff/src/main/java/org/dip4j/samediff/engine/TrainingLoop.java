@@ -233,7 +233,7 @@ final class TrainingLoop {
         } else {
             average.muli(settings.ema()).addi(outputHost.mul(1 - settings.ema()));
         }
-        if (earlyStopping != null && earlyStopping.update(i, outputHost)) {
+        if (earlyStopping != null && earlyStopping.update(i, outputHost) && settings.earlyStopHalt()) {
             stoppedEarly = true;
         }
         boolean last = i == settings.iterations() - 1 || stoppedEarly;

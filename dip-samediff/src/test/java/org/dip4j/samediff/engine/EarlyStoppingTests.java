@@ -61,4 +61,22 @@ class EarlyStoppingTests {
         assertThat(stoppedAt).isEqualTo(es.bestIteration() + patience);
         assertThat(es.bestOutput()).isEqualTo(atBest);
     }
+
+    @Test
+    void theChoiceIsFrozenOnceMadeSoALaterDeeperMinimumIsIgnored() {
+        EarlyStopping es = new EarlyStopping(5, 10, SHAPE, DataType.DOUBLE);
+        SplittableRandom r = new SplittableRandom(3);
+        int decidedAt = -1;
+        for (int t = 0; t < 200; t++) {
+            // A second, flatter stretch after 120 would give a new minimum if the choice moved.
+            INDArray o = t < 120 ? output(t, 40, r) : output(0, 0, r).muli(0);
+            if (es.update(t, o)) {
+                assertThat(decidedAt).isEqualTo(-1);
+                decidedAt = t;
+            }
+        }
+        assertThat(es.decided()).isTrue();
+        assertThat(es.decidedAt()).isEqualTo(decidedAt).isEqualTo(es.bestIteration() + 10);
+        assertThat(es.bestIteration()).isBetween(38, 46);
+    }
 }

@@ -101,6 +101,23 @@ class RestorationTests {
     }
 
     @Test
+    void earlyStoppingThatDoesNotHaltRecordsItsChoiceAndRunsToTheEnd() {
+        // Patience 1: the first iteration whose window variance is not a new minimum decides.
+        Config c = tinyRun("dip.run { iterations = 30, early-stop { enabled = true, window = 3, patience = 1, halt = false } }");
+        RunResult r = Restoration.prepare(c, REGISTRY, Path.of(".")).run(new RunObserver() {}, new AtomicBoolean());
+        assertThat(r.iterations()).isEqualTo(30);
+        assertThat(r.earlyStop()).isNotNull();
+        assertThat(r.earlyStop().decided()).isTrue();
+        assertThat(r.earlyStop().stopped()).isFalse();
+        assertThat(r.earlyStop().decidedAt()).isEqualTo(r.earlyStop().iteration() + 1).isLessThan(30);
+
+        Config halting = tinyRun("dip.run { iterations = 30, early-stop { enabled = true, window = 3, patience = 1 } }");
+        RunResult h = Restoration.prepare(halting, REGISTRY, Path.of(".")).run(new RunObserver() {}, new AtomicBoolean());
+        assertThat(h.earlyStop().stopped()).isTrue();
+        assertThat(h.iterations()).isEqualTo(r.earlyStop().decidedAt() + 1);
+    }
+
+    @Test
     void aResumedRunLogsTheSameMetricsAsAnUninterruptedOne(@TempDir Path dir) {
         // Early stopping is on (with a patience that never ends the run) so its state is resumed too.
         Config c = tinyRun("dip.run { iterations = 40, log-every = 5, checkpoint-every = 7, "

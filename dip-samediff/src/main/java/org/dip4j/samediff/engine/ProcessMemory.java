@@ -1,0 +1,36 @@
+package org.dip4j.samediff.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Resident memory of this process from {@code /proc/self/status} (Linux): ND4J keeps its arrays
+ * off the Java heap, so the heap figures of the JVM miss most of a run's memory.
+ */
+public final class ProcessMemory {
+    private ProcessMemory() {}
+
+    /** Current resident set size in MB, or −1 where /proc is not available. */
+    public static long residentMb() {
+        return field("VmRSS:");
+    }
+
+    /** Peak resident set size of the process so far in MB, or −1 where /proc is not available. */
+    public static long peakResidentMb() {
+        return field("VmHWM:");
+    }
+
+    private static long field(String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
