@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.engine.BenchmarkSetup;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.skip.SkipArchitecture;
@@ -39,14 +39,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time training iterations of a reference network; optionally beside the PyTorch peer.")
 final class BenchCommand implements Callable<Integer> {
-    private static final Map<String, String> NETWORKS = Map.of(
-            "f16", "",
-            "kate", "dip.architectures.skip.channels-skip = [128,128,128,128,128]\n"
-                    + "dip.architectures.skip.upsample = nearest",
-            "library", "dip.input.channels = 1\ndip.architectures.skip { channels-down = [16,32,64,128,128,128], "
-                    + "channels-up = [16,32,64,128,128,128], channels-skip = [0,0,0,0,0,0], filter-size-down = 5, "
-                    + "need-1x1-up = false, upsample = nearest }");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,20 +62,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String extra = NETWORKS.get(network);
-        if (extra == null) {
-            throw new InvalidInputException("--network " + network + "; use one of " + NETWORKS.keySet());
+        if (!BenchmarkSetup.networks().contains(network)) {
+            throw new InvalidInputException("--network " + network + "; use one of " + BenchmarkSetup.networks());
         }
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginRegistry.load();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         for (int size : sizes) {
-            Config user = ConfigFactory.parseString("""
-                    dip.tasks.denoise { image = "data/denoising/F16_GT.png", crop-size = %d }
-                    dip.run { iterations = %d, log-every = 1000000, checkpoint-every = 0 }
-                    %s""".formatted(size, warmup + iterations, extra))
-                    .withFallback(Configs.parseResource(loader, "dip/presets/denoise-paper.conf"));
-            Config config = Configs.resolve(user, loader, registry);
+            Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png", registry);
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};

@@ -59,8 +59,15 @@ public final class Restoration {
         }
         List<String> metricIds = taskSettings.hasPath("metrics") ? taskSettings.getStringList("metrics") : List.of();
         MetricSuite metrics = new MetricSuite(metricIds, problem, config, registry);
-        DipGraph graph = DipGraph.build(problem, s, config, registry, DipGraph.lossWeights(taskSettings, task.id()),
-                DataType.FLOAT);
+        DipGraph graph;
+        try {
+            graph = DipGraph.build(problem, s, config, registry, DipGraph.lossWeights(taskSettings, task.id()),
+                    DataType.FLOAT);
+        } catch (IllegalArgumentException e) {
+            // Typically a map shrunk below the padding at the deepest scale.
+            throw new InvalidInputException("the %s network cannot be built for a %d×%d output: %s; use a larger image or crop, or fewer scales"
+                    .formatted(s.architecture(), problem.outputHeight(), problem.outputWidth(), e.getMessage()));
+        }
         NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
         return new Restoration(s, problem, graph, metrics, input);
     }
