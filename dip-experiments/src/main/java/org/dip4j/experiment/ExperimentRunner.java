@@ -22,8 +22,11 @@ public final class ExperimentRunner {
 
     private ExperimentRunner() {}
 
-    /** Runs {@code specs} (all or some of {@code plan}'s) and writes the report; returns one record per spec. */
-    public static List<RunRecord> run(ExperimentPlan plan, List<RunSpec> specs, RunExecutor executor) {
+    /** What an execution did: one record per spec run, and the report written afterwards. */
+    public record Result(List<RunRecord> records, ExperimentReport.Files report) {}
+
+    /** Runs {@code specs} (all or some of {@code plan}'s) and writes the report. */
+    public static Result run(ExperimentPlan plan, List<RunSpec> specs, RunExecutor executor) {
         Path folder = plan.outputFolder();
         writePlan(plan, folder);
         List<RunRecord> records = executor.execute(specs, folder);
@@ -40,8 +43,7 @@ public final class ExperimentRunner {
                 throw new DipException("cannot write " + error + ": " + e.getMessage(), e);
             }
         }
-        ExperimentReport.write(plan, folder);
-        return records;
+        return new Result(records, ExperimentReport.write(plan, folder));
     }
 
     /** {@code experiment.conf}: the title, file, seeds, axes and every run's id and coordinates. */
