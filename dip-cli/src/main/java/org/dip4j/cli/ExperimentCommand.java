@@ -57,7 +57,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "The cluster for engines that use one (spark).")
     @Nullable String master;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every run (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override applied to every run, e.g. dip.run.iterations=301; experiment.KEY=VALUE changes the experiment file instead, e.g. experiment.seeds=[0] (repeatable).")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--only", paramLabel = "GLOB", description = "Run only the runs whose id matches, e.g. 'f16.*'; "

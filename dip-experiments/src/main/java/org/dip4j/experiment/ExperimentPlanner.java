@@ -47,7 +47,8 @@ public final class ExperimentPlanner {
     /**
      * Plans {@code file}.
      *
-     * @param overrides        {@code --set key=value} assignments applied to every run
+     * @param overrides        {@code --set key=value} assignments applied to every run; keys under
+     *                         {@code experiment.} change the experiment block instead
      * @param workingDirectory what relative image paths in run settings are resolved against
      * @param loader           the loader whose {@code reference.conf}s and presets apply
      * @param registry         the plugins the runs may name
@@ -55,7 +56,13 @@ public final class ExperimentPlanner {
      */
     public static ExperimentPlan plan(Path file, List<String> overrides, Path workingDirectory, ClassLoader loader,
             PluginRegistry registry) {
+        // --set experiment.<key>=... changes the experiment block (e.g. experiment.table.every); the rest apply to runs.
+        List<String> experimentOverrides = overrides.stream().filter(o -> o.trim().startsWith("experiment.")).toList();
+        List<String> runOverrides = overrides.stream().filter(o -> !o.trim().startsWith("experiment.")).toList();
         Config whole = Configs.parseFile(file);
+        if (!experimentOverrides.isEmpty()) {
+            whole = Configs.parseOverrides(experimentOverrides).withFallback(whole);
+        }
         ExperimentKeys.check(whole.root(), "", TOP);
         if (!whole.hasPath("experiment") || whole.getValue("experiment").valueType() != ConfigValueType.OBJECT) {
             throw new InvalidInputException(file + " has no experiment { ... } block; see config/experiments/README.md");
@@ -63,7 +70,7 @@ public final class ExperimentPlanner {
         Config e = whole.getConfig("experiment");
         ExperimentKeys.check(e.root(), "experiment", EXPERIMENT);
         try {
-            return plan(file, whole, e, overrides, workingDirectory.toAbsolutePath().normalize(), loader, registry);
+            return plan(file, whole, e, runOverrides, workingDirectory.toAbsolutePath().normalize(), loader, registry);
         } catch (ConfigException.WrongType | ConfigException.BadValue ex) {
             throw new InvalidInputException("in " + file + ": " + ex.getMessage(), ex);
         }

@@ -80,6 +80,9 @@ class ExperimentPlannerTests {
         assertThat(config(plan.runs().get(1)).getInt("dip.run.iterations")).isEqualTo(9);
         assertThat(config(plan.runs().get(1)).getInt("dip.run.log-every")).isEqualTo(4);
         assertThat(plan.runs()).extracting(PlannedRun::id).containsExactly("a.seed0", "b.seed0");
+        ExperimentPlan two = plan("experiment { base = \"base.conf\" }", "experiment.seeds=[5, 6]", "experiment.table.every=4");
+        assertThat(two.runs()).extracting(PlannedRun::id).containsExactly("seed5", "seed6");
+        assertThat(two.table().every()).isEqualTo(4);
     }
 
     @Test
