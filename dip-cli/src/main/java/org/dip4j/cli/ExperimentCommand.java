@@ -21,6 +21,7 @@ import org.dip4j.experiment.RunRecord;
 import org.dip4j.experiment.RunSpec;
 import org.dip4j.experiment.RunStatus;
 import org.dip4j.experiment.SingleRun;
+import org.dip4j.experiment.StaleRuns;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +91,11 @@ final class ExperimentCommand implements Callable<Integer> {
                 .toList();
         stdout.printf(Locale.ROOT, "%s: %d runs (%d to run), folder %s%n", plan.title(), plan.runs().size(),
                 reportOnly ? 0 : pending.size(), folder);
+        List<String> stale = StaleRuns.among(specs, folder);
+        if (!stale.isEmpty()) {
+            stdout.println("warning: these runs finished with other settings than the experiment now gives; they are "
+                    + "kept as they are (delete their folders to run them again): " + String.join(", ", stale));
+        }
         if (dryRun) {
             for (RunSpec s : plan.specs()) {
                 stdout.printf(Locale.ROOT, "  %-40s %s%n", s.id(),

@@ -60,6 +60,10 @@ class ExperimentEndToEndTests {
         assertThat(second.records()).extracting(RunRecord::status).containsOnly(RunRecord.Status.ALREADY_DONE);
         assertThat(Files.getLastModifiedTime(summary)).isEqualTo(before);
         assertThat(second.records().get(0).metrics()).isEqualTo(first.records().get(0).metrics());
+        assertThat(StaleRuns.among(plan.specs(), out)).isEmpty();
+        ExperimentPlan changed = ExperimentPlanner.plan(file, List.of("dip.run.iterations=7"), dir,
+                getClass().getClassLoader(), REGISTRY);
+        assertThat(StaleRuns.among(changed.specs(), out)).containsExactly("slow.seed0", "fast.seed0");
     }
 
     @Test
