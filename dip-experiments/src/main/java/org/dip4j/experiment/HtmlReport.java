@@ -20,6 +20,8 @@ import javax.imageio.ImageIO;
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
+    private static final int STRIP_HEIGHT = 200;
+    private static final int MAX_WIDTH = 320;
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
             main{max-width:1240px;margin:0 auto;padding:28px 32px 60px}
@@ -27,13 +29,14 @@ public final class HtmlReport {
             h3{font-size:16px;margin:22px 0 8px;color:#39465c}
             .desc{max-width:900px;line-height:1.5;color:#39465c}.meta{color:#6b778c;font-size:13px}
             .card{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(20,30,50,.12);padding:16px 18px;overflow-x:auto}
+            .fit{width:fit-content;max-width:100%;box-sizing:border-box}
             table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
             th,td{padding:6px 12px;border-bottom:1px solid #eceef2;white-space:nowrap}
             th{background:#f0f2f6;font-weight:600;text-align:right}th:first-child,td:first-child{text-align:left}
             td{text-align:right}tbody tr:hover{background:#f7f9fc}
             .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:16px}
             .plots img{width:100%;height:auto;display:block}
-            .strip{display:flex;gap:12px;flex-wrap:wrap;align-items:flex-start}
+            .strip{display:flex;gap:12px;flex-wrap:nowrap;overflow-x:auto;align-items:flex-start;padding-bottom:4px}
             figure{margin:0}figure img{display:block;border-radius:4px;background:#ddd}
             figcaption{font-size:12.5px;color:#39465c;margin-top:4px;max-width:320px}
             figure.result figcaption{font-weight:600;color:#1d5fb4}
@@ -65,7 +68,7 @@ public final class HtmlReport {
                 .append(Html.escape(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))))
                 .append("</p>\n");
 
-        h.append("<h2>Table</h2>\n<div class=\"card\">");
+        h.append("<h2>Table</h2>\n<div class=\"card fit\">");
         table(h, table);
         h.append("</div>\n");
         if (plan.seeds().size() > 1) {
@@ -89,7 +92,7 @@ public final class HtmlReport {
             }
         });
 
-        h.append("<h2>Runs</h2>\n<div class=\"card\"><table><thead><tr><th>run</th><th>status</th><th>iterations</th>"
+        h.append("<h2>Runs</h2>\n<div class=\"card fit\"><table><thead><tr><th>run</th><th>status</th><th>iterations</th>"
                 + "<th>time</th></tr></thead><tbody>");
         for (int i = 0; i < plan.runs().size(); i++) {
             RunStatus s = statuses.get(i);
@@ -131,7 +134,8 @@ public final class HtmlReport {
         h.append("<div class=\"strip\">");
         for (RunImages.Picture p : RunImages.of(runFolder, smoothed)) {
             int[] size = displaySize(p.file());
-            h.append("<figure").append(p.isResult() ? " class=\"result\"" : "").append("><img alt=\"")
+            h.append("<figure style=\"width:").append(size[0]).append("px\"")
+                    .append(p.isResult() ? " class=\"result\"" : "").append("><img alt=\"")
                     .append(Html.escape(p.caption())).append("\" width=\"").append(size[0]).append("\" height=\"")
                     .append(size[1]).append("\"").append(size[2] == 1 ? " class=\"px\"" : "").append(" src=\"")
                     .append(Html.pngDataUri(p.file())).append("\"><figcaption>").append(Html.escape(p.caption()));
@@ -143,20 +147,21 @@ public final class HtmlReport {
         h.append("</div></div>\n");
     }
 
-    /** Width, height and whether pixels are enlarged: small crops are shown at least 192 px wide, large images at most 320. */
+    /**
+     * Width, height and whether pixels are enlarged: every image of a strip is shown at the same
+     * height, so a low-resolution input lines up with the results; enlarged pixels stay sharp.
+     */
     private static int[] displaySize(Path file) {
         try {
             BufferedImage img = ImageIO.read(file.toFile());
-            int w = img.getWidth();
-            int hgt = img.getHeight();
-            if (w < 192) {
-                int f = Math.max(1, (int) Math.ceil(192.0 / w));
-                return new int[] {w * f, hgt * f, 1};
+            double scale = (double) STRIP_HEIGHT / img.getHeight();
+            if (img.getWidth() * scale > MAX_WIDTH) {
+                scale = (double) MAX_WIDTH / img.getWidth();
             }
-            double s = Math.min(1.0, 320.0 / w);
-            return new int[] {(int) Math.round(w * s), (int) Math.round(hgt * s), 0};
+            return new int[] {(int) Math.round(img.getWidth() * scale), (int) Math.round(img.getHeight() * scale),
+                    scale >= 1.5 ? 1 : 0};
         } catch (IOException e) {
-            return new int[] {256, 256, 0};
+            return new int[] {STRIP_HEIGHT, STRIP_HEIGHT, 0};
         }
     }
 

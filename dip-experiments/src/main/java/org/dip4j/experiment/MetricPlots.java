@@ -20,6 +20,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -69,7 +70,14 @@ public final class MetricPlots {
                 continue;
             }
             Path file = folder.resolve(FOLDER).resolve(fileName(metric));
-            save(chart(plan.table().label(metric), axisLabel(plan.table().label(metric), metric), data), file);
+            JFreeChart chart = chart(plan.table().label(metric), axisLabel(plan.table().label(metric), metric), data);
+            if (plan.seeds().size() > 1) {
+                TextTitle note = new TextTitle("mean over " + plan.seeds().size() + " seeds; shaded: ± one standard deviation",
+                        new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+                note.setPaint(new Color(0x6B778C));
+                chart.addSubtitle(note);
+            }
+            save(chart, file);
             files.put(metric, file);
         }
         return files;
@@ -107,21 +115,24 @@ public final class MetricPlots {
             Color c = PALETTE[i % PALETTE.length];
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesFillPaint(i, c);
-            renderer.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesStroke(i, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);
-        Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+        Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
         x.setLabelFont(axisFont);
         y.setLabelFont(axisFont);
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
+        x.setTickLabelFont(tickFont);
+        y.setTickLabelFont(tickFont);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 22), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return chart;
     }
