@@ -1,10 +1,7 @@
 package org.dip4j.cli;
 
 import com.typesafe.config.Config;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +10,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.dip4j.api.Configs;
-import org.dip4j.api.DipException;
 import org.dip4j.api.InvalidInputException;
+import org.dip4j.experiment.IterationTable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,62 +67,10 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Joins the runs' metrics.csv files on the iteration column. */
+    /** Joins the runs' metrics.csv files on the iteration column (a column per run and metric). */
     private void writeTable(List<String> names) {
-        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        List<String> columns = new ArrayList<>();
-        for (String name : names) {
-            List<String> lines = read(out.resolve(name).resolve("metrics.csv"));
-            String[] header = lines.get(0).split(",", -1);
-            for (int c = 2; c < header.length; c++) {
-                columns.add(name + ":" + header[c]);
-            }
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",", -1);
-                Map<String, String> row = rows.computeIfAbsent(cells[0], k -> new LinkedHashMap<>());
-                for (int c = 2; c < header.length; c++) {
-                    row.put(name + ":" + header[c], cells[c]);
-                }
-            }
-        }
-        StringBuilder csv = new StringBuilder("iteration," + String.join(",", columns) + "\n");
-        StringBuilder md = new StringBuilder("| iteration | " + String.join(" | ", columns) + " |\n|---|"
-                + "---|".repeat(columns.size()) + "\n");
-        rows.entrySet().stream().sorted((a, b) -> Integer.compare(Integer.parseInt(a.getKey()), Integer.parseInt(b.getKey())))
-                .forEach(e -> {
-                    List<String> cells = new ArrayList<>();
-                    for (String col : columns) {
-                        String v = e.getValue().getOrDefault(col, "");
-                        cells.add(v.isEmpty() ? "" : trim(v));
-                    }
-                    csv.append(e.getKey()).append(',').append(String.join(",", cells)).append('\n');
-                    md.append("| ").append(e.getKey()).append(" | ").append(String.join(" | ", cells)).append(" |\n");
-                });
-        write(out.resolve("table.csv"), csv.toString());
-        write(out.resolve("table.md"), md.toString());
-    }
-
-    private static String trim(String number) {
-        try {
-            return String.format(java.util.Locale.ROOT, "%.4f", Double.parseDouble(number));
-        } catch (NumberFormatException e) {
-            return number;
-        }
-    }
-
-    private static List<String> read(Path p) {
-        try {
-            return Files.readAllLines(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DipException("cannot read " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DipException("cannot write " + p + ": " + e.getMessage(), e);
-        }
+        Map<String, List<Path>> groups = new LinkedHashMap<>();
+        names.forEach(n -> groups.put(n, List.of(out.resolve(n))));
+        IterationTable.join(groups, List.of(), 0, 1, (run, metric) -> run + ":" + metric).write(out, "table", "");
     }
 }

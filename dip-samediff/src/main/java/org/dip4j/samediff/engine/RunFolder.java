@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * {@code summary.json}.
  */
 public final class RunFolder implements RunObserver {
+    /** The ground truth's file name in a run folder. */
+    public static final String GROUND_TRUTH = "ground_truth.png";
     private final Path directory;
     private final Config config;
     private final PluginRegistry registry;
@@ -71,6 +73,11 @@ public final class RunFolder implements RunObserver {
         this.info = info;
         for (Map.Entry<String, Image> e : info.problem().inputsToSave().entrySet()) {
             Images.writePng(e.getValue(), directory.resolve(e.getKey()));
+        }
+        // The ground truth as the run saw it (cropped), for reports that show it beside the result.
+        Image truth = info.problem().groundTruth();
+        if (truth != null && !info.problem().inputsToSave().containsKey(GROUND_TRUTH)) {
+            Images.writePng(truth, directory.resolve(GROUND_TRUTH));
         }
         writeText("run.conf", runConf(info));
         metricIds = info.metricIds();
@@ -147,8 +154,6 @@ public final class RunFolder implements RunObserver {
             esSummary.put("metrics", esMetrics);
             summary.put("early_stop", esSummary);
         }
-        writeText("summary.json", ConfigValueFactory.fromMap(summary)
-                .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)) + "\n");
         try {
             if (metricsCsv != null) {
                 metricsCsv.close();
@@ -160,6 +165,10 @@ public final class RunFolder implements RunObserver {
             registry.get(Task.class, result.task()).writeReport(new RunOutcome(info.problem(), result.output(),
                     result.smoothedOutput(), result.iterations(), result.seconds(), directory));
         }
+        // Last: a summary marks the folder complete (experiments skip such runs), so it must not
+        // exist while the task's report is still being written.
+        writeText("summary.json", ConfigValueFactory.fromMap(summary)
+                .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)) + "\n");
     }
 
     private String runConf(RunInfo info) {
