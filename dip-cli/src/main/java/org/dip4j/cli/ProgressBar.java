@@ -60,7 +60,7 @@ final class ProgressBar implements RunObserver {
 
     @Override
     public void logged(int iteration, double seconds, Map<String, Double> metrics) {
-        log.info("iteration {} ({}): {}rss={} MB", iteration, duration(seconds), metrics(metrics),
+        log.info("iteration {} ({}): {} rss={} MB", iteration, duration(seconds), metrics(metrics),
                 ProcessMemory.residentMb());
     }
 
