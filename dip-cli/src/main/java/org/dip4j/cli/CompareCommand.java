@@ -2,6 +2,7 @@ package org.dip4j.cli;
 
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.experiment.IterationTable;
+import org.dip4j.experiment.SingleRun;
+import org.dip4j.samediff.engine.Checkpoint;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * and metric and a row per logged iteration, like the seed report's Tables 3 and 4.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Run several configurations on the same inputs and seed; write one table of their metrics.")
+        description = "Run several configurations on the same inputs and seed; write one table of their metrics. "
+                + "Finished runs in --out are kept; a run stopped midway continues from its checkpoint.")
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,8 +63,16 @@ final class CompareCommand implements Callable<Integer> {
         Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all);
         PrintWriter stdout = spec.commandLine().getOut();
         for (int i = 0; i < files.size(); i++) {
+            Path folder = out.resolve(names.get(i));
             stdout.println("== " + names.get(i) + " (" + files.get(i) + ")");
-            RunLauncher.launch(common.withFallback(Configs.parseFile(files.get(i))), out.resolve(names.get(i)), stdout);
+            // As in experiments: a finished run is kept, a run stopped midway continues from its checkpoint.
+            if (SingleRun.isFinished(folder)) {
+                stdout.println("already finished in " + folder + " (delete the folder to run it again)");
+                continue;
+            }
+            Path checkpoint = folder.resolve(Checkpoint.FILE);
+            RunLauncher.launch(common.withFallback(Configs.parseFile(files.get(i))), folder,
+                    Files.isRegularFile(checkpoint) ? Checkpoint.read(checkpoint) : null, stdout);
         }
         writeTable(names);
         stdout.println("table: " + out.resolve("table.md"));
