@@ -113,6 +113,29 @@ class CliTests {
         assertThat(missing.err()).contains("checkpoint");
     }
 
+    @Test
+    void compareJoinsTheRunsIntoOneTableAndKeepsFinishedRunsWhenRepeated(@TempDir Path dir) throws Exception {
+        String tiny = """
+                dip.run { task = denoise, iterations = 6, log-every = 5 }
+                dip.tasks.denoise { image = "%s", crop-size = 64 }
+                dip.architectures.skip { channels-down = [8, 8], channels-up = [8, 8], channels-skip = [2, 2] }
+                """.formatted(F16.toAbsolutePath().toString().replace("\\", "/"));
+        Path a = Files.writeString(dir.resolve("a.conf"), tiny);
+        Path b = Files.writeString(dir.resolve("b.conf"), tiny + "dip.optimizer.learning-rate = 0.001\n");
+        Path out = dir.resolve("cmp");
+        Outcome first = dip("compare", a.toString(), b.toString(), "--out", out.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        String table = Files.readString(out.resolve("table.md"));
+        assertThat(table).contains("a:psnr_gt", "b:psnr_gt");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(out.resolve("a/summary.json"));
+
+        Outcome again = dip("compare", a.toString(), b.toString(), "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already finished in " + out.resolve("a"), "already finished in " + out.resolve("b"));
+        assertThat(Files.getLastModifiedTime(out.resolve("a/summary.json"))).isEqualTo(written);
+        assertThat(Files.readString(out.resolve("table.md"))).isEqualTo(table);
+    }
+
     private static String withoutSeconds(String csvRow) {
         String[] cells = csvRow.split(",", -1);
         cells[1] = "";

@@ -50,7 +50,10 @@ final class TrainingLoop {
     private int done;
     private int restores;
     private double lastPsnr = Double.NaN;
+    private static final String ELAPSED = "elapsed-seconds";
     private long startNanos;
+    /** Optimisation seconds spent before this process, by the run this one resumes. */
+    private double secondsBefore;
     private boolean seenOutput;
     private Map<String, Double> lastMetrics = Map.of();
     private @Nullable Path checkpointFile;
@@ -100,6 +103,7 @@ final class TrainingLoop {
         done = checkpoint.iteration();
         restores = checkpoint.restores();
         lastPsnr = checkpoint.lastPsnr();
+        secondsBefore = Double.parseDouble(checkpoint.extra().getProperty(ELAPSED, "0"));
         resumeFrom = checkpoint;
     }
 
@@ -135,6 +139,7 @@ final class TrainingLoop {
             arrays.put("average", average.dup());
         }
         java.util.Properties extra = new java.util.Properties();
+        extra.setProperty(ELAPSED, Double.toString(seconds()));
         if (earlyStopping != null) {
             earlyStopping.save(arrays, extra);
         }
@@ -197,8 +202,9 @@ final class TrainingLoop {
         return done;
     }
 
+    /** Optimisation wall time of the run, including the time before a resume. */
     double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
     int restores() {
