@@ -117,10 +117,9 @@ public final class SparkExecutor implements RunExecutor {
     /** The records in spec order; waits for every job, cancelling the rest when {@code stop} is set. */
     private List<RunRecord> collect(List<RunSpec> specs, List<JavaFutureAction<List<RunRecord>>> jobs, SparkContext sc) {
         List<RunRecord> records = new ArrayList<>();
-        int maxFailures = sc.getConf().getInt("spark.task.maxFailures", SparkSettings.isLocal(sc.getConf()) ? 1 : 4);
         for (int i = 0; i < specs.size(); i++) {
             RunSpec spec = specs.get(i);
-            RunRecord record = await(spec, jobs.get(i), jobs, maxFailures);
+            RunRecord record = await(spec, jobs.get(i), jobs);
             log.info("{} {} ({} of {}){}", spec.id(), record.status(), i + 1, specs.size(),
                     record.error() == null ? "" : ": " + record.error());
             records.add(record);
@@ -129,7 +128,7 @@ public final class SparkExecutor implements RunExecutor {
     }
 
     private RunRecord await(RunSpec spec, JavaFutureAction<List<RunRecord>> job,
-            List<JavaFutureAction<List<RunRecord>>> all, int maxFailures) {
+            List<JavaFutureAction<List<RunRecord>>> all) {
         while (true) {
             try {
                 return job.get(500, TimeUnit.MILLISECONDS).get(0);
@@ -143,7 +142,8 @@ public final class SparkExecutor implements RunExecutor {
                 if (stop.get()) {
                     return new RunRecord(spec.id(), RunRecord.Status.INTERRUPTED, 0, 0, Map.of(), null);
                 }
-                return RunRecord.failed(spec.id(), "the Spark task crashed (" + maxFailures + " attempt(s)): "
+                // Spark's message says how many attempts failed and the last attempt's exception.
+                return RunRecord.failed(spec.id(), "the Spark task crashed: "
                         + firstLine(e.getCause() == null ? e : e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

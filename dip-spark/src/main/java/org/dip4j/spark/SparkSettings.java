@@ -33,6 +33,9 @@ final class SparkSettings {
         if (isLocal(conf)) {
             // The embedded mode starts no web UI (a second or two saved per command).
             conf.setIfMissing("spark.ui.enabled", "false");
+            // Everything stays in this JVM: listen on loopback only.
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;
     }
