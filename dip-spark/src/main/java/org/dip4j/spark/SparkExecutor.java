@@ -119,7 +119,7 @@ public final class SparkExecutor implements RunExecutor {
         List<RunRecord> records = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RunSpec spec = specs.get(i);
-            RunRecord record = await(spec, jobs.get(i), jobs);
+            RunRecord record = await(spec, jobs.get(i), jobs, sc);
             log.info("{} {} ({} of {}){}", spec.id(), record.status(), i + 1, specs.size(),
                     record.error() == null ? "" : ": " + record.error());
             records.add(record);
@@ -128,7 +128,7 @@ public final class SparkExecutor implements RunExecutor {
     }
 
     private RunRecord await(RunSpec spec, JavaFutureAction<List<RunRecord>> job,
-            List<JavaFutureAction<List<RunRecord>>> all) {
+            List<JavaFutureAction<List<RunRecord>>> all, SparkContext sc) {
         while (true) {
             try {
                 return job.get(500, TimeUnit.MILLISECONDS).get(0);
@@ -139,7 +139,8 @@ public final class SparkExecutor implements RunExecutor {
             } catch (CancellationException e) {
                 return new RunRecord(spec.id(), RunRecord.Status.INTERRUPTED, 0, 0, Map.of(), null);
             } catch (ExecutionException e) {
-                if (stop.get()) {
+                // Ctrl-C, or the JVM shutting down (which stops the context and cancels every job).
+                if (stop.get() || sc.isStopped()) {
                     return new RunRecord(spec.id(), RunRecord.Status.INTERRUPTED, 0, 0, Map.of(), null);
                 }
                 // Spark's message says how many attempts failed and the last attempt's exception.
