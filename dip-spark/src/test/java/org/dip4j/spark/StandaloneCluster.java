@@ -53,7 +53,8 @@ final class StandaloneCluster implements AutoCloseable {
                         "--webui-port", Integer.toString(freePort()), "--cores", "1", "--memory", workerMemory,
                         "--work-dir", work.toString(), cluster.masterUrl());
             }
-            cluster.awaitWorkers(workers, Duration.ofSeconds(90));
+            // Generous: on a loaded machine three JVMs can take minutes to start.
+            cluster.awaitWorkers(workers, Duration.ofSeconds(240));
             return cluster;
         } catch (Exception | AssertionError e) {
             cluster.close();
@@ -107,7 +108,7 @@ final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("workers did not register within " + timeout + ":\n" + tail(logs.get(0)));
+        throw new AssertionError("workers did not register within " + timeout + ":\n" + logTails());
     }
 
     /** The last lines of every process's log, for a failure message. */
