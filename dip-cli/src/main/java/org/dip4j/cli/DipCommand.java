@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = DipCommand.Version.class,
         description = "Deep Image Prior for the JVM: restore an image by fitting a randomly initialised network to it.",
-        subcommands = {RunCommand.class, ResumeCommand.class, BenchCommand.class, DenoiseCommand.class, SrCommand.class, InpaintCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, BatchCommand.class, BenchCommand.class, DenoiseCommand.class, SrCommand.class, InpaintCommand.class,
                 BlendCommand.class, CompareCommand.class, ExperimentCommand.class, BaselineCommand.class, ScoreCommand.class,
                 PluginsCommand.class,
                 CommandLine.HelpCommand.class},
