@@ -2,7 +2,6 @@ package org.dip4j.cli;
 
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.experiment.IterationTable;
 import org.dip4j.experiment.SingleRun;
-import org.dip4j.samediff.engine.Checkpoint;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,9 +68,8 @@ final class CompareCommand implements Callable<Integer> {
                 stdout.println("already finished in " + folder + " (delete the folder to run it again)");
                 continue;
             }
-            Path checkpoint = folder.resolve(Checkpoint.FILE);
             RunLauncher.launch(common.withFallback(Configs.parseFile(files.get(i))), folder,
-                    Files.isRegularFile(checkpoint) ? Checkpoint.read(checkpoint) : null, stdout);
+                    SingleRun.checkpointIn(folder), stdout);
         }
         writeTable(names);
         stdout.println("table: " + out.resolve("table.md"));

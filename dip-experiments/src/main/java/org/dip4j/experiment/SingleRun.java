@@ -43,8 +43,7 @@ public final class SingleRun {
             Config config = Configs.resolve(ConfigFactory.parseString(spec.config()),
                     Thread.currentThread().getContextClassLoader(), registry);
             Restoration restoration = Restoration.prepare(config, registry, Path.of(spec.workingDirectory()));
-            Path checkpointFile = folder.resolve(Checkpoint.FILE);
-            @Nullable Checkpoint resume = Files.isRegularFile(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
+            @Nullable Checkpoint resume = checkpointIn(folder);
             RunFolder runFolder = new RunFolder(folder, config, registry, resume == null ? -1 : resume.iteration());
             RunResult result = restoration.run(RunObserver.all(runFolder, observer), stop, folder, resume);
             return new RunRecord(spec.id(), result.interrupted() ? RunRecord.Status.INTERRUPTED : RunRecord.Status.FINISHED,
@@ -52,6 +51,12 @@ public final class SingleRun {
         } catch (DipException | IllegalArgumentException | com.typesafe.config.ConfigException e) {
             return RunRecord.failed(spec.id(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** The checkpoint a run stopped midway left in {@code folder}, or null. */
+    public static @Nullable Checkpoint checkpointIn(Path folder) {
+        Path file = folder.resolve(Checkpoint.FILE);
+        return Files.isRegularFile(file) ? Checkpoint.read(file) : null;
     }
 
     /** True when {@code folder} holds a run that reached its end (summary written, not interrupted). */
