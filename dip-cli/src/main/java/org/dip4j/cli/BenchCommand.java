@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.BenchmarkSetup;
+import org.dip4j.samediff.engine.OpProfile;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.skip.SkipArchitecture;
@@ -42,7 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--network", defaultValue = "f16", description = "f16, kate or library (the reference's networks).")
+    @Option(names = "--network", defaultValue = "f16",
+            description = "f16, kate or library (the reference's networks), or fast (the fast presets' network).")
     String network;
 
     @Option(names = "--size", split = ",", defaultValue = "128", description = "Image sizes (square), e.g. 128,256.")
@@ -60,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per size.")
     boolean json;
 
+    @Option(names = "--profile", description = "Also print the time per op type of the timed iterations.")
+    boolean profile;
+
     @Override
     public Integer call() {
         if (!BenchmarkSetup.networks().contains(network)) {
@@ -72,11 +77,21 @@ final class BenchCommand implements Callable<Integer> {
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};
+            OpProfile ops = new OpProfile();
+            if (profile) {
+                r.addListener(ops);
+                if (warmup == 0) {
+                    ops.record();
+                }
+            }
             r.run(new RunObserver() {
                 @Override
                 public void iterationDone(int iteration, int total, double seconds, Map<String, Double> m) {
                     if (iteration >= warmup) {
                         ms.add((seconds - last[0]) * 1000);
+                    }
+                    if (iteration == warmup - 1) {
+                        ops.record();
                     }
                     last[0] = seconds;
                 }
@@ -105,6 +120,9 @@ final class BenchCommand implements Callable<Integer> {
                 if (p instanceof Double d) {
                     row.put("ratio_dip4j_to_pytorch", round(median / d));
                 }
+            }
+            if (profile) {
+                ops.report(iterations).forEach(out::println);
             }
             if (json) {
                 out.println(ConfigValueFactory.fromMap(row).render(ConfigRenderOptions.concise().setJson(true)));

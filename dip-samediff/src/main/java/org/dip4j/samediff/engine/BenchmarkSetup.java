@@ -13,9 +13,13 @@ import org.dip4j.api.PluginRegistry;
  * crop of F16 with one of the reference's networks, so that timings compare with the PyTorch peer.
  */
 public final class BenchmarkSetup {
-    /** The reference's networks, as overrides of the denoising paper preset (whose network is F16's). */
+    /**
+     * The reference's networks, as overrides of the denoising paper preset (whose network is
+     * F16's), and "fast": the 32-channel network of the fast presets.
+     */
     private static final Map<String, String> NETWORKS = Map.of(
             "f16", "",
+            "fast", "dip.architectures.skip { channels-down = [32,32,32,32,32], channels-up = [32,32,32,32,32] }",
             "kate", "dip.architectures.skip.channels-skip = [128,128,128,128,128]\n"
                     + "dip.architectures.skip.upsample = nearest",
             "library", "dip.input.channels = 1\ndip.architectures.skip { channels-down = [16,32,64,128,128,128], "

@@ -84,6 +84,11 @@ public final class Restoration {
         return graph.parameterCount();
     }
 
+    /** Adds a SameDiff listener to the training step (profiling, custom instrumentation). */
+    public void addListener(org.nd4j.autodiff.listeners.Listener listener) {
+        graph.sameDiff().addListeners(listener);
+    }
+
     /** Runs the optimisation until its last iteration or until {@code stop} becomes true. */
     public RunResult run(RunObserver observer, AtomicBoolean stop) {
         return run(observer, stop, null, null);

@@ -15,6 +15,7 @@ public record RunSettings(
         int logEvery,
         int snapshotEvery,
         int checkpointEvery,
+        int collectEvery,
         String outputDirectory,
         String device,
         double ema,
@@ -48,6 +49,7 @@ public record RunSettings(
         require(logEvery >= 1, "dip.run.log-every", "must be at least 1, got " + logEvery);
         require(snapshotEvery >= 0, "dip.run.snapshot-every", "must be 0 (off) or positive");
         require(checkpointEvery >= 0, "dip.run.checkpoint-every", "must be 0 (only at the end) or positive");
+        require(collectEvery >= 0, "dip.run.collect-every", "must be 0 (never) or positive");
         require(ema >= 0 && ema < 1, "dip.run.ema", "must be in [0, 1), got " + ema);
         require(earlyStopWindow >= 2, "dip.run.early-stop.window", "must be at least 2");
         require(earlyStopPatience >= 1, "dip.run.early-stop.patience", "must be at least 1");
@@ -73,6 +75,7 @@ public record RunSettings(
                 c.getInt("dip.run.log-every"),
                 c.getInt("dip.run.snapshot-every"),
                 c.getInt("dip.run.checkpoint-every"),
+                c.getInt("dip.run.collect-every"),
                 c.getString("dip.run.output-dir"),
                 c.getString("dip.run.device"),
                 c.getDouble("dip.run.ema"),

@@ -255,6 +255,10 @@ final class TrainingLoop {
         if (checkpointFile != null && checkpointEvery > 0 && done % checkpointEvery == 0 && done < settings.iterations()) {
             capture(1).write(checkpointFile);
         }
+        if (settings.collectEvery() > 0 && done % settings.collectEvery() == 0) {
+            // Frees the native buffers of this step's dead arrays now, keeping memory flat (see reference.conf).
+            System.gc();
+        }
         observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics);
     }
 
