@@ -61,6 +61,30 @@ class RestorationTests {
     }
 
     @Test
+    void theOpProfileTimesTheConvolutionsOfEveryRecordedStep() {
+        Restoration r = Restoration.prepare(tinyRun("dip.run.iterations = 6"), REGISTRY, Path.of("."));
+        OpProfile profile = new OpProfile();
+        r.addListener(profile);
+        r.run(new RunObserver() {
+            @Override
+            public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
+                if (iteration == 1) {
+                    profile.record(); // iterations 2..5 are recorded
+                }
+            }
+        }, new AtomicBoolean());
+        List<String> lines = profile.report(4);
+        // Every convolution of a step runs once forward and once backward.
+        assertThat(callsPerStep(lines, "conv2d")).isPositive().isEqualTo(callsPerStep(lines, "conv2d_bp"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("all ops");
+    }
+
+    private static long callsPerStep(List<String> report, String op) {
+        return report.stream().map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(op))
+                .mapToLong(f -> Long.parseLong(f[3])).findFirst().orElse(0);
+    }
+
+    @Test
     void aStopRequestEndsTheRunEarlyWithAResult() {
         AtomicBoolean stop = new AtomicBoolean();
         RunObserver stopAtFive = new RunObserver() {
