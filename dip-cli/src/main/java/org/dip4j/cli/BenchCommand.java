@@ -43,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Channels per level of the peer's network (f16's layout) for the networks it can mirror. */
+    private static final Map<String, Integer> PEER_CHANNELS = Map.of("f16", 128, "fast", 32);
+
     @Option(names = "--network", defaultValue = "f16",
             description = "f16, kate or library (the reference's networks), or fast (the fast presets' network).")
     String network;
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first.")
     int warmup;
 
-    @Option(names = "--peer", description = "Also time the PyTorch peer (bench/torch_skip_bench.py, f16 only).")
+    @Option(names = "--peer", description = "Also time the PyTorch peer (bench/torch_skip_bench.py; f16 and fast).")
     boolean peer;
 
     @Option(names = "--json", description = "One JSON object per size.")
@@ -115,10 +118,16 @@ final class BenchCommand implements Callable<Integer> {
             row.put("gflop_per_s", round(6.0 * macs / 1e9 / (median / 1000)));
             row.put("peak_rss_mb", org.dip4j.samediff.engine.ProcessMemory.peakResidentMb());
             if (peer) {
-                row.put("pytorch_ms_per_iter_median", peerMedian(size));
-                Object p = row.get("pytorch_ms_per_iter_median");
-                if (p instanceof Double d) {
-                    row.put("ratio_dip4j_to_pytorch", round(median / d));
+                Object p = peer(size);
+                if (p instanceof Config peerRow) {
+                    double peerMs = peerRow.getDouble("ms_per_iter_median");
+                    row.put("pytorch_ms_per_iter_median", round(peerMs));
+                    row.put("ratio_dip4j_to_pytorch", round(median / peerMs));
+                    if (peerRow.hasPath("peak_rss_mb")) {
+                        row.put("pytorch_peak_rss_mb", peerRow.getLong("peak_rss_mb"));
+                    }
+                } else {
+                    row.put("pytorch_ms_per_iter_median", p);
                 }
             }
             if (profile) {
@@ -135,7 +144,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Object peerMedian(int size) {
+    /** The peer's JSON line as a Config, or a message saying why there is none. */
+    private Object peer(int size) {
+        Integer channels = PEER_CHANNELS.get(network);
+        if (channels == null) {
+            return "no PyTorch peer for network " + network + " (f16 and fast have one)";
+        }
         Path script = Path.of("bench/torch_skip_bench.py");
         if (!Files.exists(script)) {
             return "bench/torch_skip_bench.py not found (run from the repository root)";
@@ -145,7 +159,8 @@ final class BenchCommand implements Callable<Integer> {
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         ProcessBuilder pb = new ProcessBuilder(python, script.toString(), "--size", Integer.toString(size),
                 "--iters", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
-                "--threads", Integer.toString(threads)).redirectErrorStream(true);
+                "--threads", Integer.toString(threads), "--channels", Integer.toString(channels))
+                .redirectErrorStream(true);
         try {
             Process p = pb.start();
             String lastLine = "";
@@ -157,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
             if (p.waitFor() != 0 || !lastLine.startsWith("{")) {
                 return "PyTorch peer failed: " + lastLine + " (apt-get install -y python3-torch python3-numpy)";
             }
-            return round(ConfigFactory.parseString(lastLine).getDouble("ms_per_iter_median"));
+            return ConfigFactory.parseString(lastLine);
         } catch (IOException e) {
             return "cannot start python3: " + e.getMessage();
         } catch (InterruptedException e) {

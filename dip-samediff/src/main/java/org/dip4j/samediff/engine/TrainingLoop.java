@@ -171,9 +171,16 @@ final class TrainingLoop {
         sd.getTrainingConfig().setIterationCount(c.optimizerSteps());
     }
 
+    /**
+     * The system property M2.1's session memory manager ({@code ArrayCacheMemoryMgr}) reads when a
+     * session is created: "false" frees released arrays instead of caching them.
+     */
+    static final String SAMEDIFF_ARRAY_CACHE = "org.nd4j.autodiff.samediff";
+
     /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
     int run() {
         SameDiff sd = graph.sameDiff();
+        System.setProperty(SAMEDIFF_ARRAY_CACHE, Boolean.toString(settings.reuseArrays()));
         sd.setTrainingConfig(TrainingConfig.builder()
                 .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
                 .dataSetFeatureMapping(DipGraph.INPUT, DipGraph.PROGRESS)
