@@ -31,8 +31,8 @@ public final class HtmlReport {
             .card{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(20,30,50,.12);padding:16px 18px;overflow-x:auto}
             .fit{width:fit-content;max-width:100%;box-sizing:border-box}
             table{border-collapse:collapse;font-size:13.5px;font-variant-numeric:tabular-nums}
-            th,td{padding:6px 12px;border-bottom:1px solid #eceef2;white-space:nowrap}
-            th{background:#f0f2f6;font-weight:600;text-align:right}th:first-child,td:first-child{text-align:left}
+            th,td{padding:6px 12px;border-bottom:1px solid #eceef2}td{white-space:nowrap}
+            th{background:#f0f2f6;font-weight:600;text-align:right;vertical-align:bottom;min-width:6em}th:first-child,td:first-child{text-align:left}
             td{text-align:right}tbody tr:hover{background:#f7f9fc}
             .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:16px}
             .plots img{width:100%;height:auto;display:block}
