@@ -61,6 +61,18 @@ class RestorationTests {
     }
 
     @Test
+    void splittingTheRunIntoSeveralFitCallsChangesNoNumber() {
+        Config c = tinyRun("dip.run { iterations = 31, log-every = 5 }");
+        List<Map<String, Double>> oneCall = run(c, new RunObserver() {});
+        TrainingLoop.stepsPerFit = 7;
+        try {
+            assertThat(run(c, new RunObserver() {})).isEqualTo(oneCall);
+        } finally {
+            TrainingLoop.stepsPerFit = TrainingLoop.STEPS_PER_FIT;
+        }
+    }
+
+    @Test
     void theOpProfileTimesTheConvolutionsOfEveryRecordedStep() {
         Restoration r = Restoration.prepare(tinyRun("dip.run.iterations = 6"), REGISTRY, Path.of("."));
         OpProfile profile = new OpProfile();
