@@ -65,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per size.")
     boolean json;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one setting of the workload, e.g. --set dip.run.reuse-arrays=true (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
     @Option(names = "--profile", description = "Also print the time per op type of the timed iterations.")
     boolean profile;
 
@@ -76,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginRegistry.load();
         for (int size : sizes) {
-            Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png", registry);
+            Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
+                    registry, overrides.isEmpty() ? ConfigFactory.empty() : org.dip4j.api.Configs.parseOverrides(overrides));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};

@@ -37,6 +37,12 @@ public final class BenchmarkSetup {
      * {@code iterations} steps, no logging or checkpoints inside the timed loop.
      */
     public static Config config(String network, int size, int iterations, String image, PluginRegistry registry) {
+        return config(network, size, iterations, image, registry, ConfigFactory.empty());
+    }
+
+    /** As above, with {@code overrides} (e.g. {@code dip.run.reuse-arrays = true}) winning over the workload. */
+    public static Config config(String network, int size, int iterations, String image, PluginRegistry registry,
+            Config overrides) {
         String extra = NETWORKS.get(network);
         if (extra == null) {
             throw new InvalidInputException("network '" + network + "'; use one of " + networks());
@@ -45,7 +51,8 @@ public final class BenchmarkSetup {
         Config user = ConfigFactory.parseString("""
                 dip.tasks.denoise { image = "%s", crop-size = %d }
                 dip.run { iterations = %d, log-every = 1000000, checkpoint-every = 0, backtrack.enabled = false }
-                %s""".formatted(image, size, iterations, extra))
+                %s""".formatted(image, size, iterations, extra));
+        user = overrides.withFallback(user)
                 .withFallback(Configs.parseResource(loader, "dip/presets/denoise-paper.conf"));
         return Configs.resolve(user, loader, registry);
     }
