@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Channels per level of the peer's network (f16's layout) for the networks it can mirror. */
-    private static final Map<String, Integer> PEER_CHANNELS = Map.of("f16", 128, "fast", 32);
+    /** The networks with F16's layout, which the peer builds at any width (--channels). */
+    private static final java.util.Set<String> PEER_NETWORKS = java.util.Set.of("f16", "fast");
 
     @Option(names = "--network", defaultValue = "f16",
             description = "f16, kate or library (the reference's networks), or fast (the fast presets' network).")
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         PluginRegistry registry = PluginRegistry.load();
         for (int size : sizes) {
             Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
-                    registry, overrides.isEmpty() ? ConfigFactory.empty() : org.dip4j.api.Configs.parseOverrides(overrides));
+                    registry, org.dip4j.api.Configs.parseOverrides(overrides));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};
@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
             row.put("gflop_per_s", round(6.0 * macs / 1e9 / (median / 1000)));
             row.put("peak_rss_mb", org.dip4j.samediff.engine.ProcessMemory.peakResidentMb());
             if (peer) {
-                Object p = peer(size);
+                Object p = peer(size, skip.channelsDown().get(0));
                 if (p instanceof Config peerRow) {
                     double peerMs = peerRow.getDouble("ms_per_iter_median");
                     row.put("pytorch_ms_per_iter_median", round(peerMs));
@@ -150,9 +150,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The peer's JSON line as a Config, or a message saying why there is none. */
-    private Object peer(int size) {
-        Integer channels = PEER_CHANNELS.get(network);
-        if (channels == null) {
+    private Object peer(int size, int channels) {
+        if (!PEER_NETWORKS.contains(network)) {
             return "no PyTorch peer for network " + network + " (f16 and fast have one)";
         }
         Path script = Path.of("bench/torch_skip_bench.py");

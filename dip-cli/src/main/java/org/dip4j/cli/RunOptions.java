@@ -1,7 +1,6 @@
 package org.dip4j.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,6 @@ final class RunOptions {
             all.add("dip.run.seed=" + seed);
         }
         all.addAll(overrides);
-        return all.isEmpty() ? ConfigFactory.empty() : org.dip4j.api.Configs.parseOverrides(all);
+        return org.dip4j.api.Configs.parseOverrides(all);
     }
 }
