@@ -24,12 +24,12 @@ public final class Layers {
     private final DataType dataType;
     private final RandomGenerator random;
     private long parameterCount;
-    private final java.util.Map<Long, SDVariable> onesByLength = new java.util.HashMap<>();
 
     public Layers(SameDiff sd, DataType dataType, RandomGenerator random) {
         this.sd = sd;
         this.dataType = dataType;
         this.random = random;
+        NativeOps.install();
     }
 
     public SameDiff sameDiff() {
@@ -75,34 +75,19 @@ public final class Layers {
 
     /**
      * BatchNorm on the batch's own statistics (batch size 1: per-channel mean and biased variance
-     * over H×W), as the reference always runs it. Written by hand: SameDiff's batchNorm cannot
-     * build its gradient in M2.1.
+     * over H×W), as the reference always runs it. Two native ops forward (moments, batchnorm) and
+     * one backward (batchnorm_bp): built from elementary ops it took about seventeen passes over the
+     * map and kept two more maps for the backward pass. SameDiff's own {@code sd.nn.batchNorm}
+     * cannot build its gradient in M2.1; {@link NativeBatchNorm} says why and how this one does.
      */
     public FeatureMap batchNorm(String name, FeatureMap x) {
         int c = x.channels();
-        SDVariable gamma = parameter(name + "/gamma", Nd4j.ones(dataType, 1, c, 1, 1));
-        SDVariable beta = parameter(name + "/beta", Nd4j.zeros(dataType, 1, c, 1, 1));
-        SDVariable mean = sd.mean(x.variable(), true, 2, 3);
-        SDVariable centred = x.variable().sub(mean);
-        // centred·centred, not square(centred): square's gradient is about ten times slower in M2.1.
-        SDVariable variance = sd.mean(centred.mul(centred), true, 2, 3);
-        SDVariable scale = gamma.div(sd.math().sqrt(variance.add(BN_EPSILON)));
-        SDVariable y = centred.mul(spread(scale, x)).add(name, beta);
-        return new FeatureMap(y, c, x.height(), x.width());
-    }
-
-    /**
-     * A per-channel factor [1,C,1,1] repeated to the full [1,C,H,W] by an outer product with ones.
-     * Multiplying by the factor directly broadcasts, and M2.1's gradient of a broadcasting multiply
-     * is about thirty times slower than the multiply itself; the outer product and its gradient
-     * are matrix products.
-     */
-    private SDVariable spread(SDVariable perChannel, FeatureMap like) {
-        long pixels = (long) like.height() * like.width();
-        SDVariable ones = onesByLength.computeIfAbsent(pixels,
-                n -> sd.constant("dip/ones" + n, Nd4j.ones(dataType, 1, n)));
-        return sd.mmul(perChannel.reshape(like.channels(), 1), ones)
-                .reshape(1, like.channels(), like.height(), like.width());
+        SDVariable gamma = parameter(name + "/gamma", Nd4j.ones(dataType, c));
+        SDVariable beta = parameter(name + "/beta", Nd4j.zeros(dataType, c));
+        SDVariable[] stats = new BatchStatistics(sd, x.variable()).outputVariables();
+        SDVariable y = new NativeBatchNorm(sd, x.variable(), stats[0], stats[1], gamma, beta, BN_EPSILON)
+                .outputVariable();
+        return new FeatureMap(sd.updateVariableNameAndReference(y, name), c, x.height(), x.width());
     }
 
     public FeatureMap leakyRelu(FeatureMap x, double slope) {

@@ -191,11 +191,19 @@ class RestorationTests {
         RunResult resumed = Restoration.prepare(c, REGISTRY, Path.of("."))
                 .run(logInto(pieces), new AtomicBoolean(), dir, atStop);
         Restoration.prepare(c, REGISTRY, Path.of(".")).run(logInto(fromCrash), new AtomicBoolean(), dir, crashed);
+        // Checkpoints of earlier versions hold BatchNorm's γ and β (and their Adam moments) as [1,C,1,1];
+        // ND4J's assign copies them into today's [C] arrays element by element.
+        Map<Integer, Map<String, Double>> fromOldLayout = new java.util.TreeMap<>();
+        Restoration.prepare(c, REGISTRY, Path.of("."))
+                .run(logInto(fromOldLayout), new AtomicBoolean(), dir, withBatchNormAsRank4(crashed));
         straight.forEach((iteration, metrics) -> {
             if (iteration >= 14) {
-                metrics.forEach((id, value) -> assertThat(fromCrash.get(iteration).get(id))
-                        .as("after the crash: %s at %d", id, iteration)
-                        .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6)));
+                metrics.forEach((id, value) -> {
+                    assertThat(fromCrash.get(iteration).get(id)).as("after the crash: %s at %d", id, iteration)
+                            .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6));
+                    assertThat(fromOldLayout.get(iteration).get(id)).as("old layout: %s at %d", id, iteration)
+                            .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6));
+                });
             }
         });
 
@@ -204,6 +212,19 @@ class RestorationTests {
         straight.forEach((iteration, metrics) -> metrics.forEach((id, value) ->
                 assertThat(pieces.get(iteration).get(id)).as("%s at %d", id, iteration)
                         .isCloseTo(value, org.assertj.core.api.Assertions.within(1e-6))));
+    }
+
+    private static Checkpoint withBatchNormAsRank4(Checkpoint c) {
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
+        int reshaped = 0;
+        for (var e : c.arrays().entrySet()) {
+            var a = e.getValue();
+            boolean bn = e.getKey().contains("/gamma") || e.getKey().contains("/beta");
+            arrays.put(e.getKey(), bn && a.rank() == 1 ? a.reshape(1, a.length(), 1, 1) : a);
+            reshaped += bn && a.rank() == 1 ? 1 : 0;
+        }
+        assertThat(reshaped).as("BatchNorm arrays in the checkpoint").isGreaterThan(0);
+        return new Checkpoint(c.iteration(), c.optimizerSteps(), c.restores(), c.lastPsnr(), arrays, c.extra());
     }
 
     private static RunObserver logInto(Map<Integer, Map<String, Double>> sink) {
