@@ -56,6 +56,16 @@ class LayersGradientTests {
     }
 
     @Test
+    void reflectionPaddingFoldsTheMirroredBordersOfWideAndTinyMaps() {
+        // 2 rows: each is the other's mirror image; 9 columns: mirrored borders around a plain middle.
+        var wide = check(2, 2, 9, (l, x) -> l.reflectionPad(x, 1));
+        assertThat(wide.maxRelativeError()).as(wide.toString()).isLessThan(TOLERANCE);
+        // 3×3 padded by 2: every source pixel has mirror copies on both sides.
+        var tiny = check(1, 3, 3, (l, x) -> l.reflectionPad(x, 2));
+        assertThat(tiny.maxRelativeError()).as(tiny.toString()).isLessThan(TOLERANCE);
+    }
+
+    @Test
     void reflectionPaddedConvolutionHasTheRightGradient() {
         var r = check(3, 8, 8, (l, x) -> l.conv("c", x, 4, 3, 1, Padding.REFLECTION, true));
         assertThat(r.maxRelativeError()).as(r.toString()).isLessThan(TOLERANCE);
