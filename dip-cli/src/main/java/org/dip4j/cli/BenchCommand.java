@@ -56,7 +56,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "10", description = "Timed iterations per size.")
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first.")
+    // The JVM's optimising compiler works on SameDiff's executor for the first 30 or so steps, on
+    // one of the cores: until then a step takes up to twice as long as later in a run.
+    @Option(names = "--warmup", defaultValue = "30",
+            description = "Untimed iterations first (default ${DEFAULT-VALUE}: until the JIT compiler has settled).")
     int warmup;
 
     @Option(names = "--peer", description = "Also time the PyTorch peer (bench/torch_skip_bench.py; f16 and fast).")
