@@ -83,6 +83,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginRegistry.load();
         for (int size : sizes) {
+            // Each size's own peak: what earlier sizes left behind still counts, their peaks do not.
+            org.dip4j.samediff.engine.ProcessMemory.resetPeak();
             Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
                     registry, org.dip4j.api.Configs.parseOverrides(overrides));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());

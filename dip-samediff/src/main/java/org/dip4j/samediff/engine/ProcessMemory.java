@@ -21,6 +21,20 @@ public final class ProcessMemory {
         return field("VmHWM:");
     }
 
+    /**
+     * Starts the peak over from the current resident size (Linux 4.0+: writing 5 to
+     * {@code /proc/self/clear_refs}), so that one process can measure several workloads in turn.
+     * Returns false where that is not possible; the peak then covers the whole process.
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
