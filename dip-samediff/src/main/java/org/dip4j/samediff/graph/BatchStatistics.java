@@ -1,16 +1,24 @@
 package org.dip4j.samediff.graph;
 
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.reduce.Moments;
 
 /**
  * Per-channel mean and biased variance of an NCHW map in one pass (ND4J's native {@code moments}),
- * for {@link NativeBatchNorm} only: it passes no gradient back, because the batch norm's own
- * gradient already accounts for how the statistics depend on the input.
+ * for {@link NativeBatchNorm}: it passes no gradient back, because the batch norm's own gradient
+ * already accounts for how the statistics depend on the input.
+ *
+ * <p>Once {@link NativeOps#install()} has run, SameDiff's copies of every {@code moments} op are
+ * instances of this class, including those of other code. Those keep ND4J's gradient: only
+ * instances marked by this class's constructor (a string argument, which survives the copy and
+ * which the native op ignores) drop it.
  */
 public final class BatchStatistics extends Moments {
+    static final String MARK = "dip4j:batchnorm";
     private static final int[] ALL_BUT_CHANNELS = {0, 2, 3};
 
     /** For SameDiff's clones. */
@@ -19,10 +27,28 @@ public final class BatchStatistics extends Moments {
 
     BatchStatistics(SameDiff sd, SDVariable x) {
         super(sd, x, ALL_BUT_CHANNELS, false);
+        addSArgument(MARK);
+    }
+
+    @Override
+    public void setPropertiesForFunction(Map<String, Object> properties) {
+        // What Moments' own copies get from the field table SameDiff keeps for ND4J's classes only.
+        if (properties.get("dimensions") instanceof int[] dims) {
+            dimensions = dims;
+        }
+        if (properties.get("keepDims") instanceof Boolean keep) {
+            try {
+                Field f = Moments.class.getDeclaredField("keepDims");
+                f.setAccessible(true);
+                f.setBoolean(this, keep);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot copy a moments op (written for ND4J 1.0.0-M2.1)", e);
+            }
+        }
     }
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
-        return List.of();
+        return sArgs().length > 0 && MARK.equals(sArgs()[0]) ? List.of() : super.doDiff(gradients);
     }
 }

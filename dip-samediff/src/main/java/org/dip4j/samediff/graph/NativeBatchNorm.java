@@ -1,6 +1,7 @@
 package org.dip4j.samediff.graph;
 
 import java.util.List;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +14,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNormDerivative;
  * gradient and then refuses to differentiate; this class keeps the axis fixed (channels) and
  * builds the native {@code batchnorm_bp}, whose input gradient already includes the paths
  * through the batch mean and variance (they come from {@link BatchStatistics}, which adds none).
- * {@link NativeOps#install()} makes SameDiff's clones of {@code batchnorm} instances of this class.
+ * {@link NativeOps#install()} makes SameDiff's clones of every {@code batchnorm} op instances of
+ * this class; those this class did not create (no mark, see {@link BatchStatistics}) keep ND4J's
+ * behaviour.
  */
 public final class NativeBatchNorm extends BatchNorm {
     private static final int[] CHANNEL_AXIS = {1};
@@ -25,10 +28,19 @@ public final class NativeBatchNorm extends BatchNorm {
     NativeBatchNorm(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance, SDVariable gamma,
             SDVariable beta, double epsilon) {
         super(sd, x, mean, variance, gamma, beta, epsilon, CHANNEL_AXIS);
+        addSArgument(BatchStatistics.MARK);
+    }
+
+    /** The native op's own arguments, which the copy keeps, are all this class needs. */
+    @Override
+    public void setPropertiesForFunction(Map<String, Object> properties) {
     }
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradient) {
+        if (sArgs().length == 0 || !BatchStatistics.MARK.equals(sArgs()[0])) {
+            return super.doDiff(gradient); // another's batchnorm: ND4J's behaviour, unchanged
+        }
         SDVariable[] in = args();
         Gradient bp = new Gradient(sameDiff, new SDVariable[] {in[0], in[1], in[2], in[3], in[4], gradient.get(0)},
                 getTArgument(0));
