@@ -116,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("engine", "dip4j " + Restoration.backend());
             row.put("device", org.dip4j.samediff.engine.Device.describe());
+            row.put("native", org.dip4j.samediff.engine.Device.nativeVariant());
             row.put("network", network);
             row.put("size", size);
             row.put("parameters", r.parameterCount());

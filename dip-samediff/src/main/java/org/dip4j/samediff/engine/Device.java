@@ -64,4 +64,36 @@ public final class Device {
         }
         return "GPU " + device + " of " + Nd4j.getAffinityManager().getNumberOfDevices() + name;
     }
+
+    /**
+     * The ND4J native build this process loaded, as the folder its library came from (the Maven
+     * classifier, e.g. {@code linux-x86_64-onednn}) and the helpers it was built with, e.g.
+     * {@code linux-x86_64-onednn (ONEDNN, OPENBLAS)}; "unknown" parts where it cannot tell.
+     */
+    public static String nativeVariant() {
+        Nd4j.getBackend(); // loads the natives
+        String folder = "unknown";
+        for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
+            if (path != null && path.matches(".*[/\\\\]libnd4j[a-z]*\\.(so|dylib)$")) {
+                folder = java.nio.file.Path.of(path).getParent().getFileName().toString();
+            }
+        }
+        String helpers = java.util.Arrays.stream(buildInfo().split("\\R"))
+                .map(String::trim)
+                .filter(l -> l.startsWith("HAVE_") && !l.equals("HAVE_FLATBUFFERS"))
+                .map(l -> l.substring("HAVE_".length()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return helpers.isEmpty() ? folder : folder + " (" + helpers + ")";
+    }
+
+    /** libnd4j's build description; the class is a runtime dependency of both backends. */
+    private static String buildInfo() {
+        try {
+            Object holder = Class.forName("org.nd4j.nativeblas.NativeOpsHolder").getMethod("getInstance").invoke(null);
+            Object ops = holder.getClass().getMethod("getDeviceNativeOps").invoke(holder);
+            return String.valueOf(ops.getClass().getMethod("buildInfo").invoke(ops));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "";
+        }
+    }
 }

@@ -17,6 +17,12 @@ class DeviceTests {
     }
 
     @Test
+    void theNativeVariantIsTheOneDnnBuildTheTestsRunOn() {
+        // The build puts exactly one native jar on the class path: linux-x86_64-onednn.
+        assertThat(Device.nativeVariant()).startsWith("linux-x86_64-onednn (").contains("ONEDNN");
+    }
+
+    @Test
     void askingForAGpuOnTheCpuBuildNamesTheCudaBuild() {
         assertThatThrownBy(() -> Device.select("cuda:1")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("dip.run.device").hasMessageContaining("-Pcuda");
