@@ -187,6 +187,11 @@ final class TrainingLoop {
     /** {@link #STEPS_PER_FIT}, lowered by tests to check that the boundaries change nothing. */
     static int stepsPerFit = STEPS_PER_FIT;
 
+    /** Whether iterations remain before {@code end} and nothing has asked the run to stop. */
+    private boolean continuesTo(int end) {
+        return done < end && !stop.get() && !stoppedEarly;
+    }
+
     /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
     int run() {
         SameDiff sd = graph.sameDiff();
@@ -211,7 +216,7 @@ final class TrainingLoop {
         }
         try {
             Watcher watcher = new Watcher();
-            while (done < settings.iterations() && !stop.get() && !stoppedEarly) {
+            while (continuesTo(settings.iterations())) {
                 sd.fit(new PerturbedInputs(Math.min(settings.iterations(), done + stepsPerFit)), 1, watcher);
             }
         } finally {
@@ -352,7 +357,7 @@ final class TrainingLoop {
 
         @Override
         public boolean hasNext() {
-            return done < end && !stop.get() && !stoppedEarly;
+            return continuesTo(end);
         }
 
         @Override

@@ -14,11 +14,9 @@ import org.nd4j.linalg.api.ops.impl.reduce.Moments;
  *
  * <p>Once {@link NativeOps#install()} has run, SameDiff's copies of every {@code moments} op are
  * instances of this class, including those of other code. Those keep ND4J's gradient: only
- * instances marked by this class's constructor (a string argument, which survives the copy and
- * which the native op ignores) drop it.
+ * instances this class's constructor marked ({@link NativeOps#mark}) drop it.
  */
 public final class BatchStatistics extends Moments {
-    static final String MARK = "dip4j:batchnorm";
     private static final int[] ALL_BUT_CHANNELS = {0, 2, 3};
 
     /** For SameDiff's clones. */
@@ -27,7 +25,7 @@ public final class BatchStatistics extends Moments {
 
     BatchStatistics(SameDiff sd, SDVariable x) {
         super(sd, x, ALL_BUT_CHANNELS, false);
-        addSArgument(MARK);
+        NativeOps.mark(this);
     }
 
     @Override
@@ -49,6 +47,6 @@ public final class BatchStatistics extends Moments {
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
-        return sArgs().length > 0 && MARK.equals(sArgs()[0]) ? List.of() : super.doDiff(gradients);
+        return NativeOps.isMarked(this) ? List.of() : super.doDiff(gradients);
     }
 }

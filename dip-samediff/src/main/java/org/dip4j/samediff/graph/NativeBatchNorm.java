@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNormDerivative;
  * builds the native {@code batchnorm_bp}, whose input gradient already includes the paths
  * through the batch mean and variance (they come from {@link BatchStatistics}, which adds none).
  * {@link NativeOps#install()} makes SameDiff's clones of every {@code batchnorm} op instances of
- * this class; those this class did not create (no mark, see {@link BatchStatistics}) keep ND4J's
+ * this class; those this class did not create (no {@link NativeOps#mark}) keep ND4J's
  * behaviour.
  */
 public final class NativeBatchNorm extends BatchNorm {
@@ -28,7 +28,7 @@ public final class NativeBatchNorm extends BatchNorm {
     NativeBatchNorm(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance, SDVariable gamma,
             SDVariable beta, double epsilon) {
         super(sd, x, mean, variance, gamma, beta, epsilon, CHANNEL_AXIS);
-        addSArgument(BatchStatistics.MARK);
+        NativeOps.mark(this);
     }
 
     /** The native op's own arguments, which the copy keeps, are all this class needs. */
@@ -38,7 +38,7 @@ public final class NativeBatchNorm extends BatchNorm {
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradient) {
-        if (sArgs().length == 0 || !BatchStatistics.MARK.equals(sArgs()[0])) {
+        if (!NativeOps.isMarked(this)) {
             return super.doDiff(gradient); // another's batchnorm: ND4J's behaviour, unchanged
         }
         SDVariable[] in = args();

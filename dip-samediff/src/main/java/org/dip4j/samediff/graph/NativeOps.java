@@ -3,6 +3,7 @@ package org.dip4j.samediff.graph;
 import java.lang.reflect.Field;
 import java.util.Map;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.autodiff.samediff.serde.FlatBuffersMapper;
 
@@ -14,6 +15,9 @@ import org.nd4j.autodiff.samediff.serde.FlatBuffersMapper;
  * registration, so this writes the lookup table by reflection, once per JVM.
  */
 public final class NativeOps {
+    /** The string argument that marks dip4j's own ops; it survives SameDiff's copies, native ops ignore it. */
+    private static final String MARK = "dip4j:batchnorm";
+
     private static boolean installed;
 
     private NativeOps() {
@@ -26,6 +30,17 @@ public final class NativeOps {
         register("batchnorm", NativeBatchNorm.class);
         register("moments", BatchStatistics.class);
         installed = true;
+    }
+
+    /** Marks {@code op} as created by dip4j, so that its copies take dip4j's gradient. */
+    static void mark(DynamicCustomOp op) {
+        op.addSArgument(MARK);
+    }
+
+    /** Whether {@code op} (or the op it was copied from) was created by dip4j. */
+    static boolean isMarked(DynamicCustomOp op) {
+        String[] s = op.sArgs();
+        return s.length > 0 && MARK.equals(s[0]);
     }
 
     @SuppressWarnings("unchecked")
