@@ -11,6 +11,7 @@ import org.dip4j.api.PluginKind;
 import org.dip4j.samediff.check.GradientCheck;
 import org.dip4j.spi.Loss;
 import org.dip4j.spi.LossGraph;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -37,6 +38,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A loss that reads a mask, auxiliary images or other inputs adds them in {@link #addInputs}.
  */
 public abstract class LossContractTests {
+    @BeforeAll
+    static void nativeBackend() {
+        PluginContract.assertBackendPresent();
+    }
+
     /** A freshly constructed instance of the loss under test. */
     protected abstract Loss loss();
 

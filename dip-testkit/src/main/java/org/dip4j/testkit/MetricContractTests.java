@@ -12,6 +12,7 @@ import org.dip4j.api.PluginKind;
 import org.dip4j.spi.Metric;
 import org.dip4j.spi.MetricInputs;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.Test;
  * is missing. Override it for metrics that read other images, such as the blending auxiliaries.
  */
 public abstract class MetricContractTests {
+    @BeforeAll
+    static void nativeBackend() {
+        PluginContract.assertBackendPresent();
+    }
+
     /** A freshly constructed instance of the metric under test. */
     protected abstract Metric metric();
 

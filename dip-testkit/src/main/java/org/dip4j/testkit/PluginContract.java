@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.spi.Plugin;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The checks every kind of plugin shares; the contract classes call them with their plugin. */
 final class PluginContract {
@@ -45,6 +46,19 @@ final class PluginContract {
     /** The tested settings have every key the reference has, with the same types. */
     static void assertSettingsValid(Config settings, Config reference) {
         settings.checkValid(reference);
+    }
+
+    /**
+     * Fails with the dependency to add when no ND4J backend is on the test class path (dip-testkit
+     * brings the API only, so that a plugin chooses its backend: CPU or CUDA).
+     */
+    static void assertBackendPresent() {
+        try {
+            Nd4j.getBackend();
+        } catch (RuntimeException | LinkageError e) {
+            throw new AssertionError("no ND4J backend on the test class path: add org.dip4j:dip-backend-cpu "
+                    + "(type pom, scope test, its version from org.dip4j:dip4j-bom) next to dip-testkit", e);
+        }
     }
 
     static ClassLoader loaderOf(Plugin plugin) {
