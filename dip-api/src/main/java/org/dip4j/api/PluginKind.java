@@ -1,17 +1,20 @@
 package org.dip4j.api;
 
 import org.dip4j.spi.Architecture;
+import org.dip4j.spi.ExecutorPlugin;
 import org.dip4j.spi.Loss;
 import org.dip4j.spi.Metric;
 import org.dip4j.spi.Plugin;
 import org.dip4j.spi.Task;
 
-/** The four kinds of plugin, each with its service interface and configuration subtree. */
+/** The five kinds of plugin, each with its service interface and configuration subtree. */
 public enum PluginKind {
     TASK(Task.class, "tasks"),
     LOSS(Loss.class, "losses"),
     ARCHITECTURE(Architecture.class, "architectures"),
-    METRIC(Metric.class, "metrics");
+    METRIC(Metric.class, "metrics"),
+    /** Engines for many runs ({@code --engine}); implementations extend {@code ExecutorProvider}. */
+    EXECUTOR(ExecutorPlugin.class, "executors");
 
     private final Class<? extends Plugin> serviceType;
     private final String configKey;
@@ -30,14 +33,15 @@ public enum PluginKind {
         return "dip." + configKey + "." + id;
     }
 
-    /** Singular lower-case name for messages: "task", "loss", "architecture", "metric". */
+    /** Singular lower-case name for messages: "task", "loss", "architecture", "metric", "executor". */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The kind whose service interface is {@code type} or a supertype of it (ExecutorProvider). */
     public static PluginKind of(Class<? extends Plugin> type) {
         for (PluginKind k : values()) {
-            if (k.serviceType == type) {
+            if (k.serviceType.isAssignableFrom(type)) {
                 return k;
             }
         }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.dip4j.spi.Plugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginRegistry {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
 
     private final Map<PluginKind, Map<String, Plugin>> plugins = new EnumMap<>(PluginKind.class);
     private final Map<PluginKind, Map<String, String>> conflicts = new EnumMap<>(PluginKind.class);
@@ -80,9 +78,9 @@ public final class PluginRegistry {
                 continue;
             }
             String id = p.id();
-            if (!ID.matcher(id).matches()) {
+            if (!Plugin.ID_PATTERN.matcher(id).matches()) {
                 problem("skipped %s plugin %s from %s: id '%s' must match %s".formatted(
-                        kind.label(), p.getClass().getName(), sourceOf(p), id, ID.pattern()));
+                        kind.label(), p.getClass().getName(), sourceOf(p), id, Plugin.ID_PATTERN.pattern()));
                 continue;
             }
             Plugin previous = byId.putIfAbsent(id, p);

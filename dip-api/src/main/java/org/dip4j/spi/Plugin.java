@@ -1,11 +1,16 @@
 package org.dip4j.spi;
 
+import java.util.regex.Pattern;
+
 /**
  * What every plugin has: a stable id that selects it in configuration. Implementations need a
  * public no-argument constructor (ServiceLoader builds them) and must be cheap to construct:
  * discovery instantiates every plugin on the classpath.
  */
 public interface Plugin {
+    /** The rule every {@link #id()} follows; the registry skips a plugin whose id breaks it. */
+    Pattern ID_PATTERN = Pattern.compile("[a-z][a-z0-9_-]*");
+
     /**
      * The stable id: lower-case letters, digits, '-' and '_', starting with a letter, for example
      * {@code mse} or {@code psnr_gt}. Its settings live under {@code dip.<kind>.<id>}.

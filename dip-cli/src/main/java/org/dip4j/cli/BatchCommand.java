@@ -12,12 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
@@ -87,55 +83,31 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PluginRegistry registry = PluginEnvironment.registry();
-        ExecutorProvider provider = provider(engine);
+        ExecutorProvider provider = Engines.get(registry, engine);
         List<RunSpec> specs = specs(registry);
         Files.createDirectories(out);
 
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                // The current runs stop after their iteration and the table is written; then exit.
-                written.await(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dip-batch-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
         String markdown;
         List<RunRecord> records;
+        // On Ctrl-C the current runs stop after their iteration and the table is written; then exit.
+        CtrlC ctrlC = CtrlC.install("dip-batch-ctrl-c", "stopping after the current iteration; writing "
+                + out.resolve(BatchTable.CSV) + " ...");
         try {
             RunExecutor executor = provider.create(new ExecutorProvider.Options(master, registry,
-                    new ProgressBar(System.console() != null), stop));
+                    new ProgressBar(System.console() != null), ctrlC.stop()));
             records = executor.execute(specs, out.toAbsolutePath());
             markdown = BatchTable.write(out, specs, records);
         } finally {
-            written.countDown();
-            if (!stop.get()) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
+            ctrlC.close();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(markdown);
         stdout.println("table: " + out.resolve(BatchTable.CSV));
         stdout.flush();
-        if (stop.get()) {
+        if (ctrlC.signalled()) {
             return Main.INTERRUPTED;
         }
         return records.stream().anyMatch(r -> r.status() == RunRecord.Status.FAILED) ? 1 : 0;
-    }
-
-    /** The engine called {@code id}, found with ServiceLoader. */
-    static ExecutorProvider provider(String id) {
-        List<String> known = new ArrayList<>();
-        for (ExecutorProvider p : ServiceLoader.load(ExecutorProvider.class, Thread.currentThread().getContextClassLoader())) {
-            if (p.id().equals(id)) {
-                return p;
-            }
-            known.add(p.id());
-        }
-        throw new InvalidInputException("--engine " + id + ": unknown engine; available: " + known);
     }
 
     /** One spec per image, the images in name order; fails before any run on a bad setting. */

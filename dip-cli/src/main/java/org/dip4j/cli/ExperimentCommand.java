@@ -5,11 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.experiment.ExecutorProvider;
@@ -107,34 +103,19 @@ final class ExperimentCommand implements Callable<Integer> {
             ExperimentRunner.writePlan(plan, folder);
             return printReport(stdout, ExperimentReport.write(plan, folder));
         }
-        ExecutorProvider provider = provider(loader);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean signalled = new AtomicBoolean();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            signalled.set(true);
-            stop.set(true);
-            System.err.println("\nstopping after the current iteration; writing the run folder and the report ...");
-            try {
-                written.await(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dip-experiment-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ExecutorProvider provider = Engines.get(registry, engine);
         List<RunRecord> records;
         ExperimentReport.Files report;
+        CtrlC ctrlC = CtrlC.install("dip-experiment-ctrl-c",
+                "stopping after the current iteration; writing the run folder and the report ...");
         try {
             ExperimentProgress progress = new ExperimentProgress(pending, plan.runs().size(), System.console() != null);
             ExperimentRunner.Result result = ExperimentRunner.run(plan, specs,
-                    provider.create(new ExecutorProvider.Options(master, registry, progress, stop)));
+                    provider.create(new ExecutorProvider.Options(master, registry, progress, ctrlC.stop())));
             records = result.records();
             report = result.report();
         } finally {
-            written.countDown();
-        }
-        if (!signalled.get()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            ctrlC.close();
         }
         int failed = 0;
         int interrupted = 0;
@@ -151,23 +132,11 @@ final class ExperimentCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%d runs finished now, %d already done before, %d interrupted, %d failed%n", ran,
                 skipped, interrupted, failed);
         printReport(stdout, report);
-        if (interrupted > 0 && signalled.get()) {
+        if (interrupted > 0 && ctrlC.signalled()) {
             stdout.println("interrupted: run the same command again to continue");
             return Main.INTERRUPTED;
         }
         return failed > 0 ? CommandLine.ExitCode.SOFTWARE : 0;
-    }
-
-    private ExecutorProvider provider(ClassLoader loader) {
-        List<String> ids = new ArrayList<>();
-        for (ExecutorProvider p : ServiceLoader.load(ExecutorProvider.class, loader)) {
-            if (p.id().equals(engine)) {
-                return p;
-            }
-            ids.add(p.id());
-        }
-        throw new InvalidInputException("unknown engine '" + engine + "'; available: " + String.join(", ", ids)
-                + (engine.equals("spark") ? " (the spark engine comes with the dip-spark module)" : ""));
     }
 
     private static int printReport(PrintWriter stdout, ExperimentReport.Files report) {

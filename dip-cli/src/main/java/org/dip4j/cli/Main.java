@@ -19,7 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        RunLauncher.markExiting();
+        CtrlC.markExiting();
         System.exit(code);
     }
 

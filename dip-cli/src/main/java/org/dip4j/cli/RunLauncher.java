@@ -7,9 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.Configs;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.Checkpoint;
@@ -24,14 +21,7 @@ import org.jspecify.annotations.Nullable;
  * run folder, shows progress, and turns Ctrl-C into a clean stop that still writes the folder.
  */
 final class RunLauncher {
-    private static final AtomicBoolean EXITING = new AtomicBoolean();
-
     private RunLauncher() {}
-
-    /** Called by {@link Main} just before {@code System.exit}, so the Ctrl-C hook does not wait. */
-    static void markExiting() {
-        EXITING.set(true);
-    }
 
     /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
     static int launch(Config user, @Nullable Path out, PrintWriter stdout) {
@@ -46,37 +36,17 @@ final class RunLauncher {
         Path dir = out != null ? out : defaultFolder(config);
         RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
 
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean interruptedBySignal = new AtomicBoolean();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (EXITING.get()) {
-                return;
-            }
-            interruptedBySignal.set(true);
-            stop.set(true);
-            System.err.println("\nstopping after the current iteration; writing " + dir + " ...");
-            try {
-                // The training thread finishes its step and writes the folder; then the JVM may exit.
-                written.await(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "dip-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
         RunResult result;
+        CtrlC ctrlC = CtrlC.install("dip-ctrl-c", "stopping after the current iteration; writing " + dir + " ...");
         try {
             ProgressBar.reset();
             RunObserver progress = new ProgressBar(System.console() != null);
-            result = restoration.run(RunObserver.all(folder, progress), stop, dir, resume);
+            result = restoration.run(RunObserver.all(folder, progress), ctrlC.stop(), dir, resume);
         } finally {
-            written.countDown();
-        }
-        if (!interruptedBySignal.get()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            ctrlC.close();
         }
         printSummary(stdout, result, dir);
-        return result.interrupted() && interruptedBySignal.get() ? Main.INTERRUPTED : 0;
+        return result.interrupted() && ctrlC.signalled() ? Main.INTERRUPTED : 0;
     }
 
     private static Path defaultFolder(Config config) {

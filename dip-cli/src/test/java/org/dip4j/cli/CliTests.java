@@ -50,6 +50,9 @@ class CliTests {
         Outcome o = dip("plugins");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("task", "denoise", "loss", "mse", "architecture", "skip", "metric", "psnr_gt");
+        // The engines of --engine are plugins too.
+        assertThat(o.out()).containsPattern("executor +local ")
+                .containsPattern("executor +spark ");
         assertThat(dip("plugins", "--json").out()).startsWith("[{").contains("\"id\":\"psnr_gt\"");
     }
 

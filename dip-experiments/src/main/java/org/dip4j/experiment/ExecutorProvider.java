@@ -3,16 +3,16 @@ package org.dip4j.experiment;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.spi.ExecutorPlugin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An execution engine for experiment grids, found with {@link java.util.ServiceLoader} under
- * {@code META-INF/services/org.dip4j.experiment.ExecutorProvider}: {@code local} here, {@code spark}
- * in {@code dip-spark}. The CLI picks one with {@code --engine ID}.
+ * An execution engine for experiment grids and batches, a plugin of kind
+ * {@link org.dip4j.api.PluginKind#EXECUTOR} registered under
+ * {@code META-INF/services/org.dip4j.spi.ExecutorPlugin}: {@code local} here, {@code spark} in
+ * {@code dip-spark}. The CLI picks one with {@code --engine ID}; {@code dip plugins} lists them.
  */
-public interface ExecutorProvider {
-    /** The engine's id for {@code --engine}. */
-    String id();
+public interface ExecutorProvider extends ExecutorPlugin {
 
     /** An executor for one experiment. */
     RunExecutor create(Options options);

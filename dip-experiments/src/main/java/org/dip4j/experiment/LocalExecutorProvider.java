@@ -8,6 +8,11 @@ public final class LocalExecutorProvider implements ExecutorProvider {
     }
 
     @Override
+    public String description() {
+        return "runs one after another in this JVM (--engine local)";
+    }
+
+    @Override
     public RunExecutor create(Options options) {
         return new LocalExecutor(options.registry(), options.observer(), options.stop());
     }

@@ -15,6 +15,11 @@ public final class SparkExecutorProvider implements ExecutorProvider {
     }
 
     @Override
+    public String description() {
+        return "one run per Spark task, on --master or spark-submit's master (--engine spark)";
+    }
+
+    @Override
     public RunExecutor create(Options options) {
         return new SparkExecutor(options.master(), options.registry(), options.stop());
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
@@ -43,9 +42,10 @@ class SparkExecutorTests {
     }
 
     @Test
-    void theSparkEngineIsFoundByItsId() {
-        assertThat(ServiceLoader.load(ExecutorProvider.class).stream().map(p -> p.get().id()))
-                .contains("spark", "local");
+    void theSparkEngineIsAnExecutorPluginFoundByItsId() {
+        PluginRegistry registry = PluginRegistry.load();
+        assertThat(registry.ids(ExecutorProvider.class)).contains("spark", "local");
+        assertThat(registry.get(ExecutorProvider.class, "spark")).isInstanceOf(SparkExecutorProvider.class);
     }
 
     @Test

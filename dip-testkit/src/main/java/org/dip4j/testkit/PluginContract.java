@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.regex.Pattern;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.spi.Plugin;
@@ -12,13 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** The checks every kind of plugin shares; the contract classes call them with their plugin. */
 final class PluginContract {
-    /** The id rule of {@link Plugin#id()}. */
-    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
-
     private PluginContract() {}
 
     static void assertIdWellFormed(Plugin plugin) {
-        assertThat(plugin.id()).as("id of %s", plugin.getClass().getName()).matches(ID);
+        assertThat(plugin.id()).as("id of %s", plugin.getClass().getName()).matches(Plugin.ID_PATTERN);
         assertThat(plugin.version()).as("version of %s", plugin.id()).isNotBlank();
     }
 

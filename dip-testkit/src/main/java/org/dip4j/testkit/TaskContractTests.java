@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.Map;
 import org.dip4j.api.PluginKind;
+import org.dip4j.spi.Plugin;
 import org.dip4j.spi.Task;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ public abstract class TaskContractTests {
         assertThat(settings.hasPath("losses")).as("dip.tasks.%s.losses", task().id()).isTrue();
         double total = 0;
         for (Map.Entry<String, ConfigValue> e : settings.getConfig("losses").root().entrySet()) {
-            assertThat(e.getKey()).as("loss id in dip.tasks.%s.losses", task().id()).matches(PluginContract.ID);
+            assertThat(e.getKey()).as("loss id in dip.tasks.%s.losses", task().id()).matches(Plugin.ID_PATTERN);
             assertThat(e.getValue().valueType()).as("weight of %s", e.getKey()).isEqualTo(ConfigValueType.NUMBER);
             double w = ((Number) e.getValue().unwrapped()).doubleValue();
             assertThat(w).as("weight of %s", e.getKey()).isGreaterThanOrEqualTo(0.0);
@@ -45,6 +46,6 @@ public abstract class TaskContractTests {
         }
         assertThat(total).as("sum of the default loss weights of %s", task().id()).isPositive();
         assertThat(settings.getStringList("metrics")).as("dip.tasks.%s.metrics", task().id())
-                .allSatisfy(id -> assertThat(id).matches(PluginContract.ID));
+                .allSatisfy(id -> assertThat(id).matches(Plugin.ID_PATTERN));
     }
 }
