@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dip4j.api.report.ResultTable;
 
 /**
  * Rebuilds an experiment's report from its run folders, whatever state they are in:

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dip4j.api.DipException;
+import org.dip4j.api.report.ResultTable;
 
 /**
  * Executes an experiment: writes its plan ({@code experiment.conf}), runs the pending runs with a

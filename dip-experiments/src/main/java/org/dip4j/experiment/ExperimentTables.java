@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.dip4j.api.DipException;
+import org.dip4j.api.report.ResultTable;
+import org.dip4j.api.report.Stats;
 
 /**
  * Builds an experiment's {@link ResultTable} from its finished run folders, in the layout its
@@ -97,7 +99,7 @@ public final class ExperimentTables {
             }
             rows.add(new ResultTable.Row(method, spec.label(method), cells));
         }
-        return new ResultTable("method", columns, rows, seeds, 4);
+        return new ResultTable("method", columns, rows, seeds);
     }
 
     private static ResultTable runs(ExperimentPlan plan, TableSpec spec, Map<String, List<Path>> groups, int seeds) {
@@ -127,7 +129,7 @@ public final class ExperimentTables {
             }
             rows.add(new ResultTable.Row(c.key(), spec.label(c.label()), cells));
         }
-        return new ResultTable("configuration", columns, rows, seeds, 4);
+        return new ResultTable("configuration", columns, rows, seeds);
     }
 
     /** A run's report table (CSV, first column {@code method}): method to metric to value. */

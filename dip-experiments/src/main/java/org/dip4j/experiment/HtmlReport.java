@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.dip4j.api.report.ResultTable;
 
 /**
  * {@code report.html}: one self-contained page (styles inline, images and plots embedded as data
@@ -112,7 +113,9 @@ public final class HtmlReport {
         h.append("</tr></thead><tbody>");
         for (ResultTable.Row r : table.rows()) {
             h.append("<tr><td>").append(Html.escape(r.label())).append("</td>");
-            r.cells().forEach(c -> h.append("<td>").append(Html.escape(table.cell(c))).append("</td>"));
+            for (int i = 0; i < r.cells().size(); i++) {
+                h.append("<td>").append(Html.escape(table.cell(i, r.cells().get(i)))).append("</td>");
+            }
             h.append("</tr>");
         }
         if (table.rows().isEmpty()) {

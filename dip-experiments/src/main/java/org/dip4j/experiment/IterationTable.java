@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import org.dip4j.api.report.ResultTable;
+import org.dip4j.api.report.Stats;
 
 /**
  * Joins the {@code metrics.csv} of run folders on the iteration column: a row per logged
@@ -63,6 +65,6 @@ public final class IterationTable {
             }
             rows.add(new ResultTable.Row(Integer.toString(it), Integer.toString(it), cells));
         }
-        return new ResultTable("iteration", columns, rows, seeds, 4);
+        return new ResultTable("iteration", columns, rows, seeds);
     }
 }

@@ -1,4 +1,4 @@
-package org.dip4j.experiment;
+package org.dip4j.api.report;
 
 import java.util.Collection;
 
@@ -28,6 +28,11 @@ public record Stats(double mean, double std, int n) {
             }
         }
         return new Stats(mean, n > 1 ? Math.sqrt(squares / (n - 1)) : 0, n);
+    }
+
+    /** One value as a cell: {@code n = 1}, or empty when it is NaN. */
+    public static Stats of(double value) {
+        return Double.isNaN(value) ? new Stats(Double.NaN, Double.NaN, 0) : new Stats(value, 0, 1);
     }
 
     public boolean isEmpty() {
