@@ -18,6 +18,7 @@ import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.Metric;
 import org.dip4j.spi.MetricInputs;
 import org.jspecify.annotations.Nullable;
@@ -69,10 +70,10 @@ final class ScoreCommand implements Callable<Integer> {
         Image m = mask == null ? null : Images.readMask(mask);
         Map<String, Image> aux = new HashMap<>();
         if (fg != null && bg != null) {
-            aux.put("fg", Images.readRgb(fg));
-            aux.put("bg", Images.readRgb(bg));
+            aux.put(AuxiliaryImages.FOREGROUND, Images.readRgb(fg));
+            aux.put(AuxiliaryImages.BACKGROUND, Images.readRgb(bg));
             if (m != null) {
-                aux.put("mask", m);
+                aux.put(AuxiliaryImages.MASK, m);
             }
         }
         List<String> ids = metrics != null ? metrics : defaultMetrics(m != null, !aux.isEmpty());

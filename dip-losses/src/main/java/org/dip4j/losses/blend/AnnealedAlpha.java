@@ -1,5 +1,6 @@
 package org.dip4j.losses.blend;
 
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.LossGraph;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -27,7 +28,7 @@ public final class AnnealedAlpha {
 
     /** α_t from the graph's {@code alpha} auxiliary and the term's own {@code anneal-*} settings. */
     public static SDVariable define(LossGraph graph) {
-        return define(graph, graph.auxiliary("alpha"), graph.settings().getDouble(SCALE_KEY),
+        return define(graph, graph.auxiliary(AuxiliaryImages.ALPHA), graph.settings().getDouble(SCALE_KEY),
                 graph.settings().getDouble(POWER_KEY));
     }
 

@@ -2,6 +2,7 @@ package org.dip4j.losses.blend;
 
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
+import org.dip4j.spi.AuxiliaryImages;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,7 +25,7 @@ public final class BlendAnisotropicLoss extends BlendTerm {
 
     @Override
     SDVariable define(BlendInputs in) {
-        Image background = Images.fromArray(BlendInputs.valueOf(in.background, "bg"));
+        Image background = Images.fromArray(BlendInputs.valueOf(in.background, AuxiliaryImages.BACKGROUND));
         StructureTensor.Tangent t = StructureTensor.tangent(background, in.graph.settings().getDouble("tensor-sigma"));
         SDVariable tx = in.constant("tangent-x", Nd4j.createFromArray(t.tx()).reshape(1, 1, t.height(), t.width()));
         SDVariable ty = in.constant("tangent-y", Nd4j.createFromArray(t.ty()).reshape(1, 1, t.height(), t.width()));

@@ -1,6 +1,7 @@
 package org.dip4j.losses.blend;
 
 import java.util.Arrays;
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.LossGraph;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -28,9 +29,9 @@ final class BlendInputs {
         this.graph = graph;
         this.sd = graph.sameDiff();
         this.output = graph.output();
-        this.foreground = graph.auxiliary("fg");
-        this.background = graph.auxiliary("bg");
-        long[] shape = shapeOf(background, "bg");
+        this.foreground = graph.auxiliary(AuxiliaryImages.FOREGROUND);
+        this.background = graph.auxiliary(AuxiliaryImages.BACKGROUND);
+        long[] shape = shapeOf(background, AuxiliaryImages.BACKGROUND);
         if (shape.length != 4 || shape[0] != 1) {
             throw new IllegalArgumentException("blending expects 1×C×H×W images, bg is " + Arrays.toString(shape));
         }
@@ -41,7 +42,7 @@ final class BlendInputs {
             throw new IllegalArgumentException("blending needs images of at least 2×2 pixels");
         }
         this.dataType = output.dataType();
-        this.alphaT = AnnealedAlpha.define(graph, graph.auxiliary("alpha").castTo(dataType),
+        this.alphaT = AnnealedAlpha.define(graph, graph.auxiliary(AuxiliaryImages.ALPHA).castTo(dataType),
                 graph.settings().getDouble(AnnealedAlpha.SCALE_KEY),
                 graph.settings().getDouble(AnnealedAlpha.POWER_KEY));
     }

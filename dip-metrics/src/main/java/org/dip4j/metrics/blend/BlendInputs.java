@@ -2,6 +2,7 @@ package org.dip4j.metrics.blend;
 
 import java.util.Optional;
 import org.dip4j.api.Image;
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.MetricInputs;
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +15,12 @@ record BlendInputs(Image fused, Image fg, Image bg, Image mask, @Nullable Image 
 
     /** The inputs, or empty when fg, bg or mask is missing (the metric then does not apply). */
     static Optional<BlendInputs> from(MetricInputs in) {
-        Image fg = in.auxiliary().get("fg");
-        Image bg = in.auxiliary().get("bg");
-        Image mask = in.auxiliary().get("mask");
+        Image fg = in.auxiliary().get(AuxiliaryImages.FOREGROUND);
+        Image bg = in.auxiliary().get(AuxiliaryImages.BACKGROUND);
+        Image mask = in.auxiliary().get(AuxiliaryImages.MASK);
         if (fg == null || bg == null || mask == null) {
             return Optional.empty();
         }
-        return Optional.of(new BlendInputs(in.output(), fg, bg, mask, in.auxiliary().get("alpha")));
+        return Optional.of(new BlendInputs(in.output(), fg, bg, mask, in.auxiliary().get(AuxiliaryImages.ALPHA)));
     }
 }

@@ -9,6 +9,7 @@ import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.metrics.blend.BlendMetricOptions;
 import org.dip4j.metrics.blend.BlendMetrics;
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.tasks.blend.baseline.BlendBaselines;
@@ -54,8 +55,9 @@ final class BlendReport {
         FIGURE_PANELS.forEach((method, caption) -> panels.add(new Panel(caption, results.get(method).image())));
         SideBySide.write(panels, outcome.folder().resolve(FIGURE));
 
-        Image fg = aux(problem, "fg");
-        table(results, fg, aux(problem, "bg"), aux(problem, "mask"), problem.auxiliary().get("alpha"))
+        Image fg = aux(problem, AuxiliaryImages.FOREGROUND);
+        table(results, fg, aux(problem, AuxiliaryImages.BACKGROUND), aux(problem, AuxiliaryImages.MASK),
+                problem.auxiliary().get(AuxiliaryImages.ALPHA))
                 .write(outcome.folder(), CSV, MARKDOWN, "Blending %d×%d: classical baselines and multi-scale DIP (%d iterations)."
                         .formatted(fg.width(), fg.height(), outcome.iterations())
                         + " SSIM is SSIM_T against the background over the transition region.");
@@ -63,9 +65,9 @@ final class BlendReport {
 
     /** Every baseline on the problem's fg, bg and mask, timed, in {@link BlendBaselines#methods()} order. */
     static Map<String, Result> runBaselines(Problem problem) {
-        Image fg = aux(problem, "fg");
-        Image bg = aux(problem, "bg");
-        Image mask = aux(problem, "mask");
+        Image fg = aux(problem, AuxiliaryImages.FOREGROUND);
+        Image bg = aux(problem, AuxiliaryImages.BACKGROUND);
+        Image mask = aux(problem, AuxiliaryImages.MASK);
         Map<String, Result> results = new LinkedHashMap<>();
         for (String method : BlendBaselines.methods()) {
             long start = System.nanoTime();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
+import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
@@ -72,10 +73,10 @@ public final class BlendingTask implements Task {
         Image alpha = SoftTransitionMap.of(mask, s.getInt("alpha-radius"), s.getInt("alpha-passes"));
         return Problem.builder(bg)
                 .groundTruth(null)
-                .auxiliary("fg", fg)
-                .auxiliary("bg", bg)
-                .auxiliary("mask", mask)
-                .auxiliary("alpha", alpha)
+                .auxiliary(AuxiliaryImages.FOREGROUND, fg)
+                .auxiliary(AuxiliaryImages.BACKGROUND, bg)
+                .auxiliary(AuxiliaryImages.MASK, mask)
+                .auxiliary(AuxiliaryImages.ALPHA, alpha)
                 .saveInput("foreground.png", fg)
                 .saveInput("background.png", bg)
                 .saveInput("mask.png", mask)
