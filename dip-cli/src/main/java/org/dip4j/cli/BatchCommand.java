@@ -82,7 +82,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PluginRegistry registry = PluginEnvironment.registry();
+        PluginRegistry registry = DipCommand.of(spec).registry();
         ExecutorProvider provider = Engines.get(registry, engine);
         List<RunSpec> specs = specs(registry);
         Files.createDirectories(out);

@@ -32,6 +32,6 @@ final class BlendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Shortcut("blend").task("foreground", fg).task("background", bg).task("mask", mask)
-                .launch(preset, options, spec.commandLine().getOut());
+                .launch(preset, options, spec);
     }
 }

@@ -69,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
                 continue;
             }
             RunLauncher.launch(common.withFallback(Configs.parseFile(files.get(i))), folder,
-                    SingleRun.checkpointIn(folder), stdout);
+                    SingleRun.checkpointIn(folder), spec);
         }
         writeTable(names);
         stdout.println("table: " + out.resolve("table.md"));

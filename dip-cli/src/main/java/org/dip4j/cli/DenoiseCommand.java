@@ -45,6 +45,6 @@ final class DenoiseCommand implements Callable<Integer> {
     public Integer call() {
         return new Shortcut("denoise")
                 .task("image", input.image).task("noisy", input.noisy).task("sigma", sigma).task("crop-size", crop)
-                .launch(preset, options, spec.commandLine().getOut());
+                .launch(preset, options, spec);
     }
 }

@@ -3,8 +3,9 @@ package org.dip4j.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.dip4j.api.PluginRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
                 "130:interrupted by Ctrl-C (the run folder was written)"},
         scope = CommandLine.ScopeType.INHERIT)
 final class DipCommand implements Runnable {
-    static boolean verbose;
+    private boolean verbose;
+    private List<Path> pluginFolders = List.of();
+    private @Nullable PluginEnvironment plugins;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,14 +42,37 @@ final class DipCommand implements Runnable {
         }
     }
 
-    /** Folders named with {@code --plugins}; reset before each command line is parsed. */
-    static List<Path> pluginFolders = new ArrayList<>();
-
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Load the plugin jars in DIR (repeatable), besides ./plugins and the folders in DIP_PLUGINS.",
             scope = CommandLine.ScopeType.INHERIT)
     void setPluginFolders(List<Path> folders) {
-        pluginFolders = new ArrayList<>(folders);
+        pluginFolders = List.copyOf(folders);
+    }
+
+    /** The root command of the command line {@code spec} belongs to: where the shared state lives. */
+    static DipCommand of(CommandLine.Model.CommandSpec spec) {
+        return (DipCommand) spec.root().userObject();
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Folders named with {@code --plugins}. */
+    List<Path> pluginFolders() {
+        return pluginFolders;
+    }
+
+    /** Set by {@link Main} around the command it runs. */
+    void plugins(@Nullable PluginEnvironment environment) {
+        plugins = environment;
+    }
+
+    /** The registry of the running command's plugins (the class path's alone outside {@link Main}). */
+    PluginRegistry registry() {
+        PluginEnvironment environment = plugins;
+        return environment != null ? environment.registry()
+                : PluginEnvironment.withWarnings(PluginRegistry.load(), spec.commandLine().getErr());
     }
 
     @Override

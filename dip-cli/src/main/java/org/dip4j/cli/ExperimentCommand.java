@@ -71,7 +71,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PluginRegistry registry = PluginEnvironment.registry();
+        PluginRegistry registry = DipCommand.of(spec).registry();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         ExperimentPlan plan = ExperimentPlanner.plan(file, overrides, Path.of("").toAbsolutePath(), loader, registry);
         if (out != null) {

@@ -55,6 +55,6 @@ final class InpaintCommand implements Callable<Integer> {
         if (loss != null) {
             s.task("losses", Map.of(loss, 1.0, loss.equals("masked-mse") ? "multiscale-mse" : "masked-mse", 0.0));
         }
-        return s.launch(preset, options, spec.commandLine().getOut());
+        return s.launch(preset, options, spec);
     }
 }

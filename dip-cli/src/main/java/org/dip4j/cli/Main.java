@@ -1,7 +1,6 @@
 package org.dip4j.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginPath;
 import org.jspecify.annotations.Nullable;
@@ -30,15 +29,22 @@ public final class Main {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the value of {@code DIP_PLUGINS} given. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, @Nullable String pluginsVariable) {
-        CommandLine cli = commandLine();
+        DipCommand root = new DipCommand();
+        CommandLine cli = commandLine(root);
         cli.setOut(out);
         cli.setErr(err);
-        DipCommand.pluginFolders = new ArrayList<>();
         CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
         // Plugins load after parsing (which names the folders) and before the command runs.
         cli.setExecutionStrategy(parsed -> {
             try {
-                return PluginEnvironment.with(DipCommand.pluginFolders, pluginsVariable, err, () -> run.execute(parsed));
+                return PluginEnvironment.with(root.pluginFolders(), pluginsVariable, err, environment -> {
+                    root.plugins(environment);
+                    try {
+                        return run.execute(parsed);
+                    } finally {
+                        root.plugins(null);
+                    }
+                });
             } catch (InvalidInputException bad) {
                 err.println("dip: " + bad.getMessage());
                 return CommandLine.ExitCode.USAGE;
@@ -51,8 +57,8 @@ public final class Main {
         return cli.execute(args);
     }
 
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new DipCommand());
+    static CommandLine commandLine(DipCommand root) {
+        CommandLine cli = new CommandLine(root);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;
@@ -68,7 +74,7 @@ public final class Main {
                 return CommandLine.ExitCode.USAGE;
             }
             err.println("dip: " + ex.getMessage());
-            if (DipCommand.verbose) {
+            if (root.verbose()) {
                 ex.printStackTrace(err);
             } else {
                 err.println("(run with --verbose for the stack trace)");

@@ -26,7 +26,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginEnvironment.registry();
+        PluginRegistry registry = DipCommand.of(spec).registry();
         PrintWriter out = spec.commandLine().getOut();
         List<PluginInfo> plugins = registry.describe();
         if (json) {

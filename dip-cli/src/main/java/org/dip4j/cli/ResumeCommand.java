@@ -21,7 +21,6 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Checkpoint checkpoint = Checkpoint.read(folder.resolve(Checkpoint.FILE));
-        return RunLauncher.launch(Configs.parseFile(folder.resolve("run.conf")), folder, checkpoint,
-                spec.commandLine().getOut());
+        return RunLauncher.launch(Configs.parseFile(folder.resolve("run.conf")), folder, checkpoint, spec);
     }
 }

@@ -15,6 +15,7 @@ import org.dip4j.samediff.engine.RunFolder;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.engine.RunResult;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one configured restoration from the command line: resolves the configuration, picks the
@@ -24,13 +25,17 @@ final class RunLauncher {
     private RunLauncher() {}
 
     /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
-    static int launch(Config user, @Nullable Path out, PrintWriter stdout) {
-        return launch(user, out, null, stdout);
+    static int launch(Config user, @Nullable Path out, CommandSpec command) {
+        return launch(user, out, null, command);
     }
 
-    /** As {@link #launch(Config, Path, PrintWriter)}, continuing from {@code resume} when given. */
-    static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, PrintWriter stdout) {
-        PluginRegistry registry = PluginEnvironment.registry();
+    /**
+     * As {@link #launch(Config, Path, CommandSpec)}, continuing from {@code resume} when given;
+     * {@code command} supplies the plugins and the output.
+     */
+    static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, CommandSpec command) {
+        PluginRegistry registry = DipCommand.of(command).registry();
+        PrintWriter stdout = command.commandLine().getOut();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
         Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);

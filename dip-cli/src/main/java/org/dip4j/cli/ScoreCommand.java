@@ -60,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PluginRegistry registry = PluginEnvironment.registry();
+        PluginRegistry registry = DipCommand.of(spec).registry();
         Image ref = Images.readRgb(reference);
         Image cand = Images.readRgb(candidate);
         if (!ref.sameShape(cand)) {

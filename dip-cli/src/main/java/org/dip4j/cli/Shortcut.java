@@ -2,11 +2,11 @@ package org.dip4j.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds and launches the run behind a task shortcut such as {@code dip denoise --image F}:
@@ -35,7 +35,7 @@ final class Shortcut {
         return set("dip.tasks." + task + "." + key, value);
     }
 
-    int launch(String preset, RunOptions options, PrintWriter out) {
+    int launch(String preset, RunOptions options, CommandSpec command) {
         String resource = "dip/presets/" + task + "-" + preset + ".conf";
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader.getResource(resource) == null) {
@@ -44,6 +44,6 @@ final class Shortcut {
         Config user = options.asConfig()
                 .withFallback(ConfigFactory.parseMap(settings, "command-line options"))
                 .withFallback(Configs.parseResource(loader, resource));
-        return RunLauncher.launch(user, options.out, out);
+        return RunLauncher.launch(user, options.out, command);
     }
 }

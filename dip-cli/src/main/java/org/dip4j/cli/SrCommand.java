@@ -43,6 +43,6 @@ final class SrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Shortcut("sr").task("image", input.image).task("lr", input.lr).task("factor", factor).task("crop-size", crop)
-                .launch(preset, options, spec.commandLine().getOut());
+                .launch(preset, options, spec);
     }
 }
