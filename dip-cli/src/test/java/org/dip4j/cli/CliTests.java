@@ -94,6 +94,14 @@ class CliTests {
                 .contains("\"task\" : \"denoise\"", "\"iterations\" : 6", "\"seconds\"", "\"psnr_gt\"");
         assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0))
                 .isEqualTo("iteration,seconds,psnr_noisy,psnr_gt,psnr_gt_sm");
+        // provenance.json identifies the input file (size and hash from `stat` and `sha256sum`) and the command.
+        com.typesafe.config.Config provenance = com.typesafe.config.ConfigFactory.parseFile(
+                out.resolve("provenance.json").toFile());
+        assertThat(provenance.getConfigList("inputs")).singleElement().satisfies(in -> {
+            assertThat(in.getString("setting")).isEqualTo("dip.tasks.denoise.image");
+            assertThat(in.getLong("bytes")).isEqualTo(430608);
+            assertThat(in.getString("sha256")).isEqualTo("33810cc97ab8222e5bbb5fb32394d314d7d53564b008a4bf5371d0044ca45336");
+        });
         // run.conf is itself a valid run file, and repeating it gives the same numbers.
         Path again = dir.resolve("again");
         Outcome replay = dip("run", out.resolve("run.conf").toString(), "--out", again.toString());

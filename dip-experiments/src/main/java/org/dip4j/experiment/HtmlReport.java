@@ -17,7 +17,8 @@ import org.dip4j.api.report.ResultTable;
 /**
  * {@code report.html}: one self-contained page (styles inline, images and plots embedded as data
  * URIs, no scripts, nothing fetched) with the experiment's table, its plots, an image strip per run
- * (input, baselines, DIP, ground truth) and the status of every run. All text is HTML-escaped.
+ * (input, baselines, DIP, ground truth), the status of every run and the runs' provenance
+ * (versions, backend, input files with their SHA-256). All text is HTML-escaped.
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
@@ -101,7 +102,9 @@ public final class HtmlReport {
                     .append(badge(s)).append("</td><td>").append(s.iterations() < 0 ? "" : s.iterations())
                     .append("</td><td>").append(s.seconds() < 0 ? "" : duration(s.seconds())).append("</td></tr>");
         }
-        h.append("</tbody></table></div>\n</main></body></html>\n");
+        h.append("</tbody></table></div>\n");
+        ProvenanceSection.append(h, plan.runs().stream().map(r -> folder.resolve(r.id())).toList());
+        h.append("</main></body></html>\n");
         Path file = folder.resolve(FILE);
         ResultTable.writeText(file, h.toString());
         return file;

@@ -53,6 +53,8 @@ class ExperimentEndToEndTests {
                 .contains("data:image/png;base64,").contains("noisy input").contains("ground truth")
                 .contains("2 of 2 runs finished").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("<script");
+        // The runs' provenance: the input image with its SHA-256, and the ND4J version.
+        assertThat(html).contains("<h2>Provenance</h2>", "1.0.0-M2.1").containsPattern("<td>img\\.png</td><td>\\d+</td><td[^>]*>[0-9a-f]{64}</td>");
 
         Path summary = out.resolve("slow.seed0").resolve("summary.json");
         FileTime before = Files.getLastModifiedTime(summary);

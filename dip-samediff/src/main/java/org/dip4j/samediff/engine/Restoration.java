@@ -30,8 +30,11 @@ public final class Restoration {
     private final DipGraph graph;
     private final MetricSuite metrics;
     private final NetworkInput input;
+    private final Path baseDirectory;
 
-    private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input) {
+    private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
+            Path baseDirectory) {
+        this.baseDirectory = baseDirectory;
         this.settings = settings;
         this.problem = problem;
         this.graph = graph;
@@ -69,7 +72,7 @@ public final class Restoration {
                     .formatted(s.architecture(), problem.outputHeight(), problem.outputWidth(), e.getMessage()));
         }
         NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
-        return new Restoration(s, problem, graph, metrics, input);
+        return new Restoration(s, problem, graph, metrics, input, baseDirectory);
     }
 
     public RunSettings settings() {
@@ -103,7 +106,7 @@ public final class Restoration {
             @Nullable Checkpoint resume) {
         INDArray observation = Images.toArray(problem.observation(), DataType.FLOAT);
         observer.started(new RunInfo(settings, problem, graph.parameterCount(), graph.lossWeights(), metrics.ids(),
-                backend()));
+                backend(), baseDirectory));
         TrainingLoop loop = new TrainingLoop(graph, input, settings, metrics, observation,
                 new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop);
         if (runFolder != null) {

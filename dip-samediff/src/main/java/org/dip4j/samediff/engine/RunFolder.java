@@ -26,7 +26,8 @@ import org.dip4j.spi.Task;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a run to its folder as it goes: the inputs and {@code run.conf} at the start,
+ * Writes a run to its folder as it goes: the inputs, {@code run.conf} and
+ * {@code provenance.json} at the start,
  * {@code metrics.csv} one row per logged iteration (flushed, so a crash loses nothing logged),
  * snapshots, and at the end {@code result.png}, {@code result_smoothed.png} and
  * {@code summary.json}.
@@ -80,6 +81,7 @@ public final class RunFolder implements RunObserver {
             Images.writePng(truth, directory.resolve(GROUND_TRUTH));
         }
         writeText("run.conf", runConf(info));
+        writeText(Provenance.FILE, Provenance.json(info, config, registry));
         metricIds = info.metricIds();
         try {
             Path csv = directory.resolve("metrics.csv");

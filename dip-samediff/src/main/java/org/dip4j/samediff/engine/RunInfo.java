@@ -1,5 +1,6 @@
 package org.dip4j.samediff.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.dip4j.spi.Problem;
@@ -13,6 +14,7 @@ import org.dip4j.spi.Problem;
  * @param lossWeights the loss terms in use
  * @param metricIds the metrics logged
  * @param backend the ND4J backend and its native variant
+ * @param baseDirectory where the run's relative input paths are resolved
  */
 public record RunInfo(RunSettings settings, Problem problem, long parameterCount, Map<String, Double> lossWeights,
-        List<String> metricIds, String backend) {}
+        List<String> metricIds, String backend, Path baseDirectory) {}

@@ -254,5 +254,14 @@ class RestorationTests {
         // run.conf repeats the run: parsing it gives the same effective configuration.
         Config replay = Configs.resolve(Configs.parseFile(dir.resolve("run.conf")), getClass().getClassLoader(), REGISTRY);
         assertThat(replay.getConfig("dip")).isEqualTo(c.getConfig("dip"));
+        // provenance.json is parseable and names the code the run used.
+        Config provenance = com.typesafe.config.ConfigFactory.parseFile(dir.resolve(Provenance.FILE).toFile());
+        assertThat(provenance.getInt("format")).isEqualTo(Provenance.FORMAT);
+        assertThat(provenance.getLong("seed")).isEqualTo(c.getLong("dip.run.seed"));
+        assertThat(provenance.getString("nd4j")).isEqualTo("1.0.0-M2.1");
+        assertThat(provenance.getString("backend")).startsWith("CpuBackend");
+        assertThat(provenance.getString("native_build")).contains("linux-x86_64");
+        assertThat(provenance.getStringList("command_line")).isNotEmpty();
+        assertThat(provenance.getConfig("plugins").root().keySet()).contains("task:test-noisy-gradient");
     }
 }
