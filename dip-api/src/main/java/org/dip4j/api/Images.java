@@ -1,6 +1,8 @@
 package org.dip4j.api;
 
 import java.awt.image.BufferedImage;
+import java.awt.color.ColorSpace;
+import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -11,6 +13,8 @@ import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reading and writing images, and moving them in and out of ND4J arrays.
@@ -20,45 +24,61 @@ import org.nd4j.linalg.factory.Nd4j;
  * with {@code rint(clip(x·255))}.
  */
 public final class Images {
+    private static final Logger LOG = LoggerFactory.getLogger(Images.class);
+
     private Images() {}
 
-    /** Reads an image file as 3-channel RGB in [0, 1]; alpha is dropped, greyscale replicated. */
+    /**
+     * Reads an image file as 3-channel RGB in [0, 1]; greyscale is replicated, alpha dropped (with
+     * one warning when some pixel is not opaque). Samples of 16-bit files keep their precision
+     * ({@code v / 65535}); like Pillow, no colour or gamma conversion is applied.
+     */
     public static Image readRgb(Path file) {
         BufferedImage img = decode(file);
         int h = img.getHeight();
         int w = img.getWidth();
         double[] s = new double[3 * h * w];
         Raster raster = img.getRaster();
-        boolean plain8bit = img.getColorModel() instanceof ComponentColorModel
-                && raster.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE;
-        int bands = raster.getNumBands();
-        int[] px = new int[bands];
+        ColorModel cm = img.getColorModel();
+        // Raw samples whenever the colour model is plain grey or RGB components: ImageIO's getRGB
+        // would convert 16-bit greyscale from linear to sRGB (32 → 99) and rounds 16-bit colour.
+        boolean raw = cm instanceof ComponentColorModel
+                && (cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                        || cm.getColorSpace().getType() == ColorSpace.TYPE_RGB);
+        int colourBands = raw ? cm.getNumColorComponents() : 0;
+        double[] max = new double[raster.getNumBands()];
+        for (int b = 0; b < max.length && raw; b++) {
+            max[b] = (1L << cm.getComponentSize(b)) - 1;
+        }
+        int[] px = new int[raster.getNumBands()];
+        boolean transparent = false;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int r;
-                int g;
-                int b;
-                if (plain8bit) {
-                    // Read raw samples: ImageIO's getRGB would colour-convert some PNGs.
+                double r;
+                double g;
+                double b;
+                if (raw) {
                     raster.getPixel(x, y, px);
-                    if (bands >= 3) {
-                        r = px[0];
-                        g = px[1];
-                        b = px[2];
-                    } else {
-                        r = g = b = px[0];
-                    }
+                    r = px[0] / max[0];
+                    g = colourBands >= 3 ? px[1] / max[1] : r;
+                    b = colourBands >= 3 ? px[2] / max[2] : r;
+                    transparent |= cm.hasAlpha() && px[colourBands] < max[colourBands];
                 } else {
                     int argb = img.getRGB(x, y);
-                    r = (argb >> 16) & 0xff;
-                    g = (argb >> 8) & 0xff;
-                    b = argb & 0xff;
+                    r = ((argb >> 16) & 0xff) / 255.0;
+                    g = ((argb >> 8) & 0xff) / 255.0;
+                    b = (argb & 0xff) / 255.0;
+                    transparent |= (argb >>> 24) < 255;
                 }
                 int i = y * w + x;
-                s[i] = r / 255.0;
-                s[h * w + i] = g / 255.0;
-                s[2 * h * w + i] = b / 255.0;
+                s[i] = r;
+                s[h * w + i] = g;
+                s[2 * h * w + i] = b;
             }
+        }
+        if (transparent) {
+            LOG.warn("{}: transparency ignored (the colours are used as stored, without the alpha channel)",
+                    file);
         }
         return Image.of(3, h, w, s);
     }
