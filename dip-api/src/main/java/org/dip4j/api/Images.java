@@ -120,16 +120,14 @@ public final class Images {
                 raster.setPixel(x, y, px);
             }
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(out, "png", file.toFile())) {
+        OutputPaths.checkFile(file);
+        // Through a stream: ImageIO.write(…, File) deletes what is at the path first, even a folder.
+        try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            if (!ImageIO.write(out, "png", stream)) {
                 throw new DipException("no PNG writer available");
             }
         } catch (IOException e) {
-            throw new DipException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new DipException("cannot write " + file + ": " + OutputPaths.reason(e), e);
         }
     }
 

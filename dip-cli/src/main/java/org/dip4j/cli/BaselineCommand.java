@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
+import org.dip4j.api.OutputPaths;
 import org.dip4j.tasks.blend.baseline.BlendBaselines;
 import org.dip4j.tasks.sr.SrBaselines;
 import picocli.CommandLine;
@@ -42,6 +43,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputPaths.checkFile(out);
             Image up = SrBaselines.upsample(Images.readRgb(lr), factor, method);
             Images.writePng(up, out);
             spec.commandLine().getOut().println(out + " (" + up.width() + "×" + up.height() + ")");
@@ -69,6 +71,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputPaths.checkFile(out);
             Image result = BlendBaselines.blend(method, Images.readRgb(fg), Images.readRgb(bg), Images.readMask(mask));
             Images.writePng(result, out);
             spec.commandLine().getOut().println(out);

@@ -85,7 +85,7 @@ final class BatchCommand implements Callable<Integer> {
         PluginRegistry registry = DipCommand.of(spec).registry();
         ExecutorProvider provider = Engines.get(registry, engine);
         List<RunSpec> specs = specs(registry);
-        Files.createDirectories(out);
+        org.dip4j.api.OutputPaths.createFolder(out, "batch folder");
 
         String markdown;
         List<RunRecord> records;

@@ -60,6 +60,7 @@ final class CompareCommand implements Callable<Integer> {
         all.addAll(overrides);
         Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all);
         PrintWriter stdout = spec.commandLine().getOut();
+        org.dip4j.api.OutputPaths.createFolder(out, "comparison folder");
         for (int i = 0; i < files.size(); i++) {
             Path folder = out.resolve(names.get(i));
             stdout.println("== " + names.get(i) + " (" + files.get(i) + ")");

@@ -99,6 +99,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             return 0;
         }
+        org.dip4j.api.OutputPaths.createFolder(folder, "experiment folder");
         if (reportOnly) {
             ExperimentRunner.writePlan(plan, folder);
             return printReport(stdout, ExperimentReport.write(plan, folder));

@@ -25,6 +25,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config user = options.asConfig().withFallback(Configs.parseFile(file));
-        return RunLauncher.launch(user, options.out, spec);
+        return RunLauncher.launch(user, options.out, options.force, spec);
     }
 }

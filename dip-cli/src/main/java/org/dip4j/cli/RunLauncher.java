@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import org.dip4j.api.Configs;
+import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.Checkpoint;
 import org.dip4j.samediff.engine.Restoration;
@@ -24,21 +25,37 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunLauncher {
     private RunLauncher() {}
 
-    /** Resolves {@code user} over the defaults, runs it, prints the summary; returns the exit code. */
-    static int launch(Config user, @Nullable Path out, CommandSpec command) {
-        return launch(user, out, null, command);
+    /**
+     * Resolves {@code user} over the defaults, runs it into a fresh folder, prints the summary;
+     * returns the exit code. A folder that holds a run is refused unless {@code force}, which
+     * clears that run first; {@code command} supplies the plugins and the output.
+     */
+    static int launch(Config user, @Nullable Path out, boolean force, CommandSpec command) {
+        return launch(user, out, null, force ? Existing.REPLACE : Existing.REFUSE, command);
     }
 
-    /**
-     * As {@link #launch(Config, Path, CommandSpec)}, continuing from {@code resume} when given;
-     * {@code command} supplies the plugins and the output.
-     */
-    static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, CommandSpec command) {
+    /** As {@link #launch(Config, Path, boolean, CommandSpec)}, continuing from {@code resume} when given. */
+    static int launch(Config user, Path out, @Nullable Checkpoint resume, CommandSpec command) {
+        return launch(user, out, resume, Existing.KEEP, command);
+    }
+
+    /** What to do with a run already in the folder. */
+    private enum Existing { REFUSE, REPLACE, KEEP }
+
+    private static int launch(Config user, @Nullable Path out, @Nullable Checkpoint resume, Existing existing,
+            CommandSpec command) {
         PluginRegistry registry = DipCommand.of(command).registry();
         PrintWriter stdout = command.commandLine().getOut();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
-        Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);
+        if (existing == Existing.REFUSE && RunFolder.holdsRun(dir)) {
+            throw new InvalidInputException(dir + " already holds a run; continue it with 'dip resume " + dir
+                    + "', replace it with --force, or choose a fresh folder with --out");
+        }
+        Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
+        if (existing == Existing.REPLACE && RunFolder.holdsRun(dir)) {
+            RunFolder.clearRun(dir);
+        }
         RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
 
         RunResult result;

@@ -16,6 +16,10 @@ final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<task>-<time>).")
     @Nullable Path out;
 
+    @Option(names = "--force", description = "Replace the run already in the --out folder (its results, "
+            + "checkpoint and snapshots are deleted first).")
+    boolean force;
+
     @Option(names = "--iterations", paramLabel = "N", description = "Number of iterations.")
     @Nullable Integer iterations;
 

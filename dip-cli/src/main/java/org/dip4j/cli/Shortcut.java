@@ -44,6 +44,6 @@ final class Shortcut {
         Config user = options.asConfig()
                 .withFallback(ConfigFactory.parseMap(settings, "command-line options"))
                 .withFallback(Configs.parseResource(loader, resource));
-        return RunLauncher.launch(user, options.out, command);
+        return RunLauncher.launch(user, options.out, options.force, command);
     }
 }

@@ -20,6 +20,7 @@ import org.dip4j.api.Configs;
 import org.dip4j.api.DipException;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
+import org.dip4j.api.OutputPaths;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
@@ -58,10 +59,40 @@ public final class RunFolder implements RunObserver {
         this.directory = directory;
         this.config = config;
         this.registry = registry;
+        OutputPaths.createFolder(directory, "run folder");
+    }
+
+    /** The files whose presence marks a folder as holding a run (started, finished or stopped). */
+    private static final List<String> RUN_FILES = List.of("run.conf", "metrics.csv", "checkpoint.zip", "summary.json",
+            "result.png");
+
+    /** Whether {@code directory} holds a run, which a new run must not silently replace. */
+    public static boolean holdsRun(Path directory) {
+        return RUN_FILES.stream().anyMatch(f -> Files.exists(directory.resolve(f)));
+    }
+
+    /**
+     * Deletes what a run wrote in {@code directory} that a new run would not overwrite (its
+     * checkpoint, summary, results, snapshots), so a replacing run leaves nothing of the old one
+     * behind; other files are left alone.
+     */
+    public static void clearRun(Path directory) {
         try {
-            Files.createDirectories(directory);
+            for (String f : List.of("run.conf", "metrics.csv", Checkpoint.FILE, "summary.json", "result.png",
+                    "result_smoothed.png", "result_early_stop.png")) {
+                Files.deleteIfExists(directory.resolve(f));
+            }
+            Path snapshots = directory.resolve("snapshots");
+            if (Files.isDirectory(snapshots)) {
+                try (var files = Files.list(snapshots)) {
+                    for (Path p : files.toList()) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(snapshots);
+            }
         } catch (IOException e) {
-            throw new DipException("cannot create the run folder " + directory + ": " + e.getMessage(), e);
+            throw new DipException("cannot clear the earlier run in " + directory + ": " + OutputPaths.reason(e), e);
         }
     }
 
