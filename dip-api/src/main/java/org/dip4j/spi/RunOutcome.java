@@ -12,6 +12,16 @@ import org.dip4j.api.Image;
  * @param iterations iterations completed
  * @param seconds wall time of the optimisation
  * @param folder the run folder, where reports go
+ * @param metrics the run's metrics with the run's settings: a report's numbers agree with
+ *     {@code metrics.csv}
  */
 public record RunOutcome(Problem problem, Image output, Image smoothedOutput, int iterations, double seconds,
-        Path folder) {}
+        Path folder, MetricEvaluator metrics) {
+
+    /** A run whose metrics have their default settings (the metrics visible to this class's loader). */
+    public RunOutcome(Problem problem, Image output, Image smoothedOutput, int iterations, double seconds,
+            Path folder) {
+        this(problem, output, smoothedOutput, iterations, seconds, folder,
+                MetricEvaluator.defaults(Thread.currentThread().getContextClassLoader()));
+    }
+}

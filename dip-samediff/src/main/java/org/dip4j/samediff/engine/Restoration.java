@@ -15,6 +15,8 @@ import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
 import org.jspecify.annotations.Nullable;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -131,15 +133,22 @@ public final class Restoration {
         EarlyStopping es = loop.earlyStopping();
         if (es != null && es.bestOutput() != null) {
             Image chosen = Images.fromArray(es.bestOutput());
-            // The metrics of the chosen output; its prediction is recomputed only for identity forward models.
+            // The metrics of the chosen output, with its own prediction (the forward model applied to it).
             early = new RunResult.EarlyStop(es.bestIteration(), es.decided(), es.decidedAt(), loop.stoppedEarly(), chosen,
-                    metrics.evaluate(chosen, smoothed, problem.observation().sameShape(chosen) ? chosen : prediction));
+                    metrics.evaluate(chosen, smoothed, predictionOf(chosen)));
         }
         RunResult result = new RunResult(settings.task(), done, seconds,
                 done < settings.iterations() && !loop.stoppedEarly(), loop.restores(), finalMetrics, output, smoothed,
                 early);
         observer.finished(result);
         return result;
+    }
+
+    /** The forward model applied to {@code output}, in a small graph of its own. */
+    private Image predictionOf(Image output) {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.constant("output", Images.toArray(output, DataType.FLOAT));
+        return Images.fromArray(problem.forwardModel().degrade(sd, x).eval());
     }
 
     /** The ND4J backend and device in use, e.g. "CpuBackend (CPU), CPU, 2 threads". */

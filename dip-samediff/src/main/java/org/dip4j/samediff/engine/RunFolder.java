@@ -22,6 +22,7 @@ import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.OutputPaths;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.MetricEvaluator;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
 import org.jspecify.annotations.Nullable;
@@ -196,7 +197,8 @@ public final class RunFolder implements RunObserver {
         }
         if (info != null) {
             registry.get(Task.class, result.task()).writeReport(new RunOutcome(info.problem(), result.output(),
-                    result.smoothedOutput(), result.iterations(), result.seconds(), directory));
+                    result.smoothedOutput(), result.iterations(), result.seconds(), directory,
+                    MetricEvaluator.of(registry, config)));
         }
         // Last: a summary marks the folder complete (experiments skip such runs), so it must not
         // exist while the task's report is still being written.

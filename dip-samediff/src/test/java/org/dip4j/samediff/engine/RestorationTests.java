@@ -2,6 +2,7 @@ package org.dip4j.samediff.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.Configs;
 import org.dip4j.api.DipException;
+import org.dip4j.api.Image;
 import org.dip4j.api.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +153,22 @@ class RestorationTests {
         RunResult h = Restoration.prepare(halting, REGISTRY, Path.of(".")).run(new RunObserver() {}, new AtomicBoolean());
         assertThat(h.earlyStop().stopped()).isTrue();
         assertThat(h.iterations()).isEqualTo(r.earlyStop().decidedAt() + 1);
+    }
+
+    @Test
+    void theEarlyStopOutputIsScoredWithItsOwnPredictionWhenTheForwardModelIsNotTheIdentity() {
+        Config c = tinyRun("""
+                dip.run { task = test-half-size, iterations = 30, early-stop { enabled = true, window = 3, patience = 1, halt = false } }
+                """);
+        Restoration restoration = Restoration.prepare(c, REGISTRY, Path.of("."));
+        RunResult r = restoration.run(new RunObserver() { }, new AtomicBoolean());
+        assertThat(r.earlyStop()).isNotNull();
+        assertThat(r.earlyStop().iteration()).isLessThan(29);
+        Image observation = restoration.problem().observation();
+        double expected = TestPlugins.psnr(observation, TestPlugins.HalfSizeTask.halve(r.earlyStop().output()));
+        assertThat(r.earlyStop().metrics().get("test-psnr-observation")).isCloseTo(expected, within(1e-3));
+        // and it is not the final output's score
+        assertThat(r.metrics().get("test-psnr-observation")).isNotCloseTo(expected, within(1e-3));
     }
 
     @Test

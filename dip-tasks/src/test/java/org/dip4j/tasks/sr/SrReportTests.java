@@ -3,6 +3,7 @@ package org.dip4j.tasks.sr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,9 +12,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.dip4j.api.Image;
+import org.dip4j.api.Configs;
 import org.dip4j.api.Images;
+import org.dip4j.api.PluginRegistry;
 import org.dip4j.metrics.Psnr;
 import org.dip4j.metrics.Ssim;
+import org.dip4j.spi.MetricEvaluator;
+import org.dip4j.spi.MetricInputs;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.TaskContext;
@@ -80,6 +85,28 @@ class SrReportTests {
         // The methods really differ, and sharper-than-nearest interpolation is closer to the truth.
         assertThat(rows.get("bicubic").get("psnr_hr")).isGreaterThan(rows.get("nearest").get("psnr_hr"));
         assertThat(Files.readString(dir.resolve("baselines.md"))).contains("| bicubic |", "| dip |", "PSNR Y");
+    }
+
+    @Test
+    void theTableUsesTheRunsMetricSettingsAsMetricsCsvDoes() throws IOException {
+        Problem p = prepare("image", Images.quantised(texture()));
+        Image dip = fakeDip(p);
+        PluginRegistry registry = PluginRegistry.load();
+        Config run = Configs.resolve(ConfigFactory.parseString(
+                "dip.metrics.ssim.variant = default\ndip.metrics.psnr_y { border-top-left = 0, border-bottom-right = 0 }"),
+                getClass().getClassLoader(), registry);
+        new SuperResolutionTask().writeReport(new RunOutcome(p, dip, dip, 20, 3.5, dir,
+                MetricEvaluator.of(registry, run)));
+        Map<String, Double> row = CsvRows.read(dir.resolve("baselines.csv")).get("dip");
+        Image gt = p.groundTruth();
+        assertThat(row.get("ssim")).isCloseTo(Ssim.compute(gt, dip, Ssim.Variant.fromConfig("default")), within(1e-6))
+                .isNotCloseTo(Ssim.compute(gt, dip, Ssim.Variant.fromConfig("wang")), within(1e-4));
+        assertThat(row.get("psnr_y")).isCloseTo(Psnr.yChannel(gt, dip, 0, 0), within(1e-6))
+                .isNotCloseTo(Psnr.yChannel(gt, dip, 4, 5), within(1e-4));
+        // The same numbers as the metric plugins give for metrics.csv with these settings.
+        MetricInputs asLogged = new MetricInputs(dip, dip, dip, p.observation(), gt, null, Map.of(), ConfigFactory.empty());
+        assertThat(row.get("ssim")).isCloseTo(MetricEvaluator.of(registry, run).evaluate("ssim", asLogged)
+                .getAsDouble(), within(1e-6));
     }
 
     @Test
