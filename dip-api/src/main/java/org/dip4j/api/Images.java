@@ -159,6 +159,9 @@ public final class Images {
     }
 
     private static BufferedImage decode(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + " is a folder, not an image file (name a PNG or JPEG file in it)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("image file not found: " + file.toAbsolutePath()
                     + " (check the path; relative paths are resolved from the working directory)");

@@ -14,4 +14,12 @@ public interface Architecture extends Plugin {
     default long parameterCount(NetworkGraph graph) {
         return -1;
     }
+
+    /**
+     * The smallest output side length, in pixels, the network can be built for with these
+     * settings ({@code dip.architectures.<id>}); runs on smaller images are refused with it.
+     */
+    default int minimumSize(com.typesafe.config.Config settings) {
+        return 1;
+    }
 }

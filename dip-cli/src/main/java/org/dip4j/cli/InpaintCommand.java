@@ -3,6 +3,7 @@ package org.dip4j.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dip4j.api.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ final class InpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (mask.drop != null && !(mask.drop > 0 && mask.drop < 1)) {
+            throw new InvalidInputException("--drop must be a fraction between 0 and 1 (exclusive), e.g. --drop 0.5;"
+                    + " got " + mask.drop);
+        }
         Shortcut s = new Shortcut("inpaint").task("image", image).task("mask", mask.file).task("drop", mask.drop)
                 .task("text", mask.text).task("crop-size", crop);
         if (loss != null) {

@@ -73,4 +73,43 @@ class BadInputTests {
         assertBadInput(dip("baseline", "sr", "--method", "bicubic", "--lr", lr.toString(), "--factor", "2",
                 "--out", file.resolve("up.png").toString()), file + " is a file");
     }
+
+    @Test
+    void anEmptyOrForeignCheckpointIsNamedWithWhatToDo(@TempDir Path dir) throws Exception {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Files.write(run.resolve("checkpoint.zip"), new byte[0]);
+        assertBadInput(dip("resume", run.toString()), "checkpoint.zip", "empty", "start the run again");
+        Files.writeString(run.resolve("checkpoint.zip"), "PK? not really");
+        assertBadInput(dip("resume", run.toString()), "checkpoint.zip", "start the run again");
+    }
+
+    @Test
+    void aFolderGivenAsAnImageSaysItIsAFolder(@TempDir Path dir) {
+        assertBadInput(dip("denoise", "--image", dir.toString()), dir.toString(), "is a folder, not an image file");
+    }
+
+    @Test
+    void cropsAreCheckedAlikeByDenoisingAndInpainting() {
+        assertBadInput(dip("denoise", "--image", F16.toString(), "--crop", "-64"), "crop-size must be 0 (no crop) or positive");
+        assertBadInput(dip("denoise", "--image", F16.toString(), "--crop", "50"), "crop-size 50", "use 32 or 64");
+        assertBadInput(dip("inpaint", "--image", F16.toString(), "--drop", "0.5", "--crop", "-64"),
+                "crop-size must be 0 (no crop) or positive");
+        assertBadInput(dip("inpaint", "--image", F16.toString(), "--drop", "0.5", "--crop", "50"), "crop-size 50",
+                "use 64");
+    }
+
+    @Test
+    void anImageBelowTheNetworksMinimumSaysTheRealMinimumFirst(@TempDir Path dir) {
+        Path small = dir.resolve("small.png");
+        Images.writePng(Images.readRgb(F16).crop(0, 0, 32, 32), small);
+        // The fast preset's five levels of 3×3 reflection-padded convolutions need 64 px (docs: SAMEDIFF.md).
+        assertBadInput(dip("denoise", "--image", small.toString()), "32×32", "needs at least 64×64");
+    }
+
+    @Test
+    void dropZeroIsRejectedAsAFractionOutOfRange() {
+        CliTests.Outcome o = dip("inpaint", "--image", F16.toString(), "--drop", "0");
+        assertBadInput(o, "--drop must be a fraction between 0 and 1");
+        assertThat(o.err()).doesNotContain("got none");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +102,7 @@ public final class ExperimentPlanner {
         Config cli = overrides.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(overrides);
 
         Map<String, Config> parsedBases = new LinkedHashMap<>();
+        Set<String> logged = new LinkedHashSet<>();
         List<PlannedRun> runs = new ArrayList<>();
         for (List<Variant> combination : combinations(axes)) {
             Configuration configuration = configuration(axes, combination);
@@ -125,12 +127,43 @@ public final class ExperimentPlanner {
                 } catch (InvalidInputException ex) {
                     throw new InvalidInputException("run " + id + " of " + file + ": " + ex.getMessage(), ex);
                 }
+                String taskMetrics = "dip.tasks." + resolved.getString("dip.run.task") + ".metrics";
+                if (resolved.hasPath(taskMetrics)) {
+                    logged.addAll(resolved.getStringList(taskMetrics));
+                }
                 runs.add(new PlannedRun(new RunSpec(id, coordinates, Configs.render(resolved), cwd.toString()),
                         configuration, seed));
             }
         }
+        checkMetrics(file, table, e.hasPath("plots.metrics") ? plotMetrics : List.of(), logged);
         return new ExperimentPlan(file.toAbsolutePath(), title, description, output, axes, seeds, runs, table,
                 plotMetrics);
+    }
+
+    /**
+     * Table and plot metrics must be ones the runs log (their tasks' {@code metrics}); a table by
+     * runs may also show {@code seconds} and {@code iterations}. Method tables read the reports'
+     * own columns, which are known only once the runs have written them. Plots show metrics.csv.
+     */
+    private static void checkMetrics(Path file, TableSpec table, List<String> plotMetrics, Set<String> logged) {
+        Set<String> forTable = new LinkedHashSet<>(logged);
+        if (table.rows() == TableSpec.Rows.RUNS) {
+            forTable.addAll(List.of("seconds", "iterations"));
+        }
+        if (table.rows() != TableSpec.Rows.METHODS) {
+            for (String m : table.metrics()) {
+                if (!forTable.contains(m)) {
+                    throw new InvalidInputException("experiment.table.metrics in " + file + " names '" + m
+                            + "', which no run logs; known: " + String.join(", ", forTable));
+                }
+            }
+        }
+        for (String m : plotMetrics) {
+            if (!logged.contains(m)) {
+                throw new InvalidInputException("experiment.plots.metrics in " + file + " names '" + m
+                        + "', which no run logs; known: " + String.join(", ", logged));
+            }
+        }
     }
 
     private static List<String> bases(Config c, String path, Path dir) {

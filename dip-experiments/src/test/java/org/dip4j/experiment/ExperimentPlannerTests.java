@@ -101,6 +101,18 @@ class ExperimentPlannerTests {
     }
 
     @Test
+    void rejectsATableOrPlotMetricThatNoRunLogsListingTheKnownOnes() throws IOException {
+        assertThatThrownBy(() -> plan("experiment { base = \"base.conf\", table { rows = iterations, metrics = [psnr_gt, psnr_gtt] } }"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("experiment.table.metrics")
+                .hasMessageContaining("'psnr_gtt'").hasMessageContaining("exp.conf").hasMessageContaining("known: psnr_noisy, psnr_gt");
+        assertThatThrownBy(() -> plan("experiment { base = \"base.conf\", plots.metrics = [ssim] }"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("experiment.plots.metrics")
+                .hasMessageContaining("'ssim'");
+        assertThat(plan("experiment { base = \"base.conf\", table { rows = runs, metrics = [psnr_gt, seconds] } }")
+                .runs()).hasSize(1);
+    }
+
+    @Test
     void rejectsABadRunSettingBeforeRunningNamingTheRun() {
         assertThatThrownBy(() -> plan("""
                 experiment { base = "base.conf", axes { m = [ a, { name = b, dip.run.iteratons = 3 } ] } }

@@ -42,6 +42,9 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
 
     /** The file name inside a run folder. */
     public static final String FILE = "checkpoint.zip";
+    /** The format this class writes; checkpoints without one are format 1. */
+    public static final int FORMAT = 1;
+    private static final String STATE = "state.properties";
 
     public @Nullable INDArray array(String name) {
         return arrays.get(name);
@@ -54,12 +57,13 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // floats barely compress; speed matters
                 Properties p = new Properties();
+                p.setProperty("format", Integer.toString(FORMAT));
                 p.setProperty("iteration", Integer.toString(iteration));
                 p.setProperty("optimizer-steps", Integer.toString(optimizerSteps));
                 p.setProperty("restores", Integer.toString(restores));
                 p.setProperty("last-psnr", Double.toString(lastPsnr));
                 extra.forEach((k, v) -> p.setProperty("x." + k, v.toString()));
-                zip.putNextEntry(new ZipEntry("state.properties"));
+                zip.putNextEntry(new ZipEntry(STATE));
                 p.store(zip, "dip4j checkpoint");
                 zip.closeEntry();
                 for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
@@ -76,24 +80,39 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
         }
     }
 
-    /** Reads a checkpoint written by {@link #write}. */
+    /**
+     * Reads a checkpoint written by {@link #write}. A file that is not one, is cut short or comes
+     * from a newer format is an {@link InvalidInputException} naming the file and what to do.
+     */
     public static Checkpoint read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no checkpoint at " + file
                     + " (a run writes one every dip.run.checkpoint-every iterations and when it stops)");
         }
+        String startAgain = "; start the run again (or put back an earlier copy of " + FILE + ")";
         Properties p = new Properties();
         Map<String, INDArray> arrays = new LinkedHashMap<>();
+        boolean state = false;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().equals("state.properties")) {
+                if (e.getName().equals(STATE)) {
                     p.load(zip);
+                    state = true;
                 } else if (e.getName().startsWith("arrays/")) {
                     arrays.put(e.getName().substring("arrays/".length()), Nd4j.read(new DataInputStream(zip)));
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
+            throw new InvalidInputException("the checkpoint " + file + " is damaged (" + damage(e) + ")" + startAgain, e);
+        }
+        if (!state) {
+            throw new InvalidInputException(file + " is not a dip4j checkpoint (" + (sizeOf(file) == 0 ? "the file is empty"
+                    : "no " + STATE + " inside") + ")" + startAgain);
+        }
+        int format = intOf(p, "format", FORMAT, file, startAgain);
+        if (format > FORMAT) {
+            throw new InvalidInputException("the checkpoint " + file + " has format " + format
+                    + ", written by a newer dip4j; this one reads format " + FORMAT + " (use that version to resume)");
         }
         Properties extra = new Properties();
         for (String k : p.stringPropertyNames()) {
@@ -101,8 +120,53 @@ public record Checkpoint(int iteration, int optimizerSteps, int restores, double
                 extra.setProperty(k.substring(2), p.getProperty(k));
             }
         }
-        return new Checkpoint(Integer.parseInt(p.getProperty("iteration")),
-                Integer.parseInt(p.getProperty("optimizer-steps")), Integer.parseInt(p.getProperty("restores")),
-                Double.parseDouble(p.getProperty("last-psnr")), arrays, extra);
+        double lastPsnr;
+        try {
+            lastPsnr = Double.parseDouble(p.getProperty("last-psnr", "NaN"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("the checkpoint " + file + " is damaged (last-psnr is not a number)"
+                    + startAgain, e);
+        }
+        return new Checkpoint(intOf(p, "iteration", null, file, startAgain),
+                intOf(p, "optimizer-steps", null, file, startAgain), intOf(p, "restores", null, file, startAgain),
+                lastPsnr, arrays, extra);
+    }
+
+    private static int intOf(Properties p, String key, @Nullable Integer fallback, Path file, String startAgain) {
+        String v = p.getProperty(key);
+        if (v == null && fallback != null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v == null ? "" : v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("the checkpoint " + file + " is damaged (" + key
+                    + (v == null ? " is missing" : " is not a whole number") + ")" + startAgain, e);
+        }
+    }
+
+    /** What a failed read says about the file, in words. */
+    private static String damage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return "it ends early: the write was cut off";
+            }
+            if (t instanceof java.util.zip.ZipException z) {
+                return "not a valid zip file: " + z.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.spi.Architecture;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
@@ -57,10 +58,12 @@ public final class Restoration {
         Task task = registry.get(Task.class, s.task());
         Config taskSettings = DipGraph.settingsOf(config, PluginKind.TASK, task.id());
         Problem problem = task.prepare(new TaskContext(taskSettings, s.seed(), baseDirectory));
-        int minimum = 32;
+        int minimum = registry.get(Architecture.class, s.architecture())
+                .minimumSize(DipGraph.settingsOf(config, PluginKind.ARCHITECTURE, s.architecture()));
         if (problem.outputHeight() < minimum || problem.outputWidth() < minimum) {
-            throw new InvalidInputException("the output is %d×%d; the network needs at least %d×%d pixels".formatted(
-                    problem.outputHeight(), problem.outputWidth(), minimum, minimum));
+            throw new InvalidInputException(("the output is %d×%d; the %s network as configured needs at least %d×%d"
+                    + " pixels (use a larger image or crop, or fewer levels)").formatted(problem.outputHeight(),
+                    problem.outputWidth(), s.architecture(), minimum, minimum));
         }
         List<String> metricIds = taskSettings.hasPath("metrics") ? taskSettings.getStringList("metrics") : List.of();
         MetricSuite metrics = new MetricSuite(metricIds, problem, config, registry);

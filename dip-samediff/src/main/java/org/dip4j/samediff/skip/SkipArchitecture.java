@@ -37,6 +37,11 @@ public final class SkipArchitecture implements Architecture {
         return countParameters(SkipSettings.from(graph.settings()), graph.inputChannels(), graph.outputChannels());
     }
 
+    @Override
+    public int minimumSize(com.typesafe.config.Config settings) {
+        return SkipSettings.from(settings).minimumSize();
+    }
+
     /** Builds the network and returns the output map. */
     public FeatureMap build(NetworkGraph graph) {
         SkipSettings s = SkipSettings.from(graph.settings());

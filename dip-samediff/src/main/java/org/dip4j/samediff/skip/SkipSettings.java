@@ -75,8 +75,13 @@ public record SkipSettings(
                 c.getDouble("leaky-relu-slope"));
     }
 
-    /** The smallest side length the network accepts: each level halves the size. */
+    /**
+     * The smallest side length the network accepts: each level halves the size, and at the deepest
+     * level a reflection-padded convolution needs a map larger than its padding (2 px for 3×3).
+     */
     public int minimumSize() {
-        return 1 << (depth() + 1);
+        int pad = padding == Padding.REFLECTION ? Math.max(filterSizeDown, filterSizeUp) / 2 : 0;
+        int skipPad = padding == Padding.REFLECTION ? filterSizeSkip / 2 : 0;
+        return Math.max((1 << depth()) * (pad + 1), (1 << (depth() - 1)) * (skipPad + 1));
     }
 }

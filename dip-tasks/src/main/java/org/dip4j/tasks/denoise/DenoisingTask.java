@@ -8,6 +8,7 @@ import org.dip4j.api.InvalidInputException;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
+import org.dip4j.tasks.Crops;
 
 /**
  * Denoising. Either a clean {@code image} gets synthetic Gaussian noise of std σ/255, clipped to
@@ -38,19 +39,17 @@ public final class DenoisingTask implements Task {
                     + ROOT + "noisy (an image that is already noisy)");
         }
         int multiple = c.getInt("crop-multiple");
-        if (multiple < 1) {
-            throw new InvalidInputException(ROOT + "crop-multiple must be at least 1");
-        }
         int cropSize = c.getInt("crop-size");
+        Crops.check(ROOT, cropSize, multiple);
         if (!noisy.isEmpty()) {
-            Image observation = crop(Images.readRgb(context.resolve(noisy)), multiple, cropSize);
+            Image observation = crop(Images.readRgb(context.resolve(noisy)), noisy, multiple, cropSize);
             return Problem.builder(observation).saveInput("noisy.png", observation).build();
         }
         double sigma = c.getDouble("sigma");
         if (sigma < 0) {
             throw new InvalidInputException(ROOT + "sigma must not be negative, got " + sigma);
         }
-        Image truth = crop(Images.readRgb(context.resolve(clean)), multiple, cropSize);
+        Image truth = crop(Images.readRgb(context.resolve(clean)), clean, multiple, cropSize);
         Image observation = addGaussianNoise(truth, sigma / 255.0, new SplittableRandom(context.seed()));
         return Problem.builder(observation).groundTruth(truth)
                 .saveInput("noisy.png", observation)
@@ -63,19 +62,7 @@ public final class DenoisingTask implements Task {
         return image.map(v -> Math.min(1.0, Math.max(0.0, v + std * random.nextGaussian())));
     }
 
-    private static Image crop(Image image, int multiple, int cropSize) {
-        Image cropped = image;
-        if (cropSize > 0) {
-            if (cropSize > image.height() || cropSize > image.width()) {
-                throw new InvalidInputException(ROOT + "crop-size " + cropSize + " is larger than the image ("
-                        + image.height() + "×" + image.width() + ")");
-            }
-            cropped = image.centreCrop(cropSize, cropSize);
-        }
-        try {
-            return cropped.cropToMultipleOf(multiple);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(ROOT + "crop-multiple: " + e.getMessage(), e);
-        }
+    private static Image crop(Image image, String file, int multiple, int cropSize) {
+        return Crops.toMultiple(ROOT, file, Crops.centre(ROOT, file, image, cropSize), multiple);
     }
 }

@@ -20,6 +20,7 @@ import org.dip4j.spi.TaskContext;
  * and {@code crop-size}, applied to image and mask alike.
  */
 public final class InpaintingTask implements Task {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InpaintingTask.class);
     static final String KEY = "dip.tasks.inpaint.";
 
     @Override
@@ -45,8 +46,8 @@ public final class InpaintingTask implements Task {
         Image mask = source.create(context, imageFile, image);
 
         InpaintingCrop crop = InpaintingCrop.from(settings);
-        image = crop.apply(image);
-        mask = crop.apply(mask);
+        image = crop.apply(image, imageSetting);
+        mask = crop.apply(mask, "the mask");
         requireKnownPixels(mask, source);
 
         return Problem.builder(image)
@@ -65,6 +66,10 @@ public final class InpaintingTask implements Task {
         if (known == 0) {
             throw new InvalidInputException("the mask from " + source.describe()
                     + " leaves no known pixel (after cropping); white pixels mark the known part");
+        }
+        if (known == mask.height() * mask.width()) {
+            LOG.warn("the mask from {} hides no pixel (after cropping): there is nothing to fill;"
+                    + " black pixels mark the missing part", source.describe());
         }
     }
 }

@@ -36,7 +36,7 @@ sealed interface MaskSource {
             String k = InpaintingTask.KEY;
             throw new InvalidInputException(("set exactly one of %smask (a mask file, white = known), %sdrop"
                     + " (a fraction of pixels to drop at random) or %stext (text to hide); got %s").formatted(
-                    k, k, k, chosen.isEmpty() ? "none" : String.join(", ", chosen)));
+                    k, k, k, chosen.isEmpty() ? "none (drop = 0 means no drop)" : String.join(", ", chosen)));
         }
         if (!file.isBlank()) {
             return new FromFile(file);

@@ -9,6 +9,7 @@ import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
+import org.dip4j.tasks.Crops;
 
 /**
  * Super-resolution ×4 or ×8, as in the reference's {@code super-resolution.ipynb}.
@@ -70,14 +71,9 @@ public final class SuperResolutionTask implements Task {
             throw new InvalidInputException("%s.image is %d×%d pixels, smaller than crop-multiple %d; use a larger image"
                     .formatted(KEY, original.width(), original.height(), cropMultiple));
         }
-        Image hr = original.cropToMultipleOf(cropMultiple);
-        if (cropSize > 0) {
-            if (cropSize % cropMultiple != 0 || cropSize > hr.height() || cropSize > hr.width()) {
-                throw new InvalidInputException("%s.crop-size must be a multiple of crop-multiple %d no larger than %d×%d, got %d"
-                        .formatted(KEY, cropMultiple, hr.width(), hr.height(), cropSize));
-            }
-            hr = hr.centreCrop(cropSize, cropSize);
-        }
+        Crops.check(KEY + ".", cropSize, cropMultiple);
+        Image hr = Crops.centre(KEY + ".", KEY + ".image", Crops.toMultiple(KEY + ".", KEY + ".image", original,
+                cropMultiple), cropSize);
         Image lr = PillowResize.resize(hr, hr.width() / factor, hr.height() / factor, ResampleFilter.LANCZOS);
         return withBaselines(Problem.builder(lr).groundTruth(hr), lr, factor).build();
     }

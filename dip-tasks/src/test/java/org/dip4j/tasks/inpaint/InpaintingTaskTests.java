@@ -15,7 +15,14 @@ import org.dip4j.api.PluginRegistry;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.dip4j.tasks.Crops;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -178,6 +185,39 @@ class InpaintingTaskTests {
         Images.writePng(Image.filled(1, 64, 64, 0.0), dir.resolve("black.png"));
         assertThatThrownBy(() -> prepare("image = clean.png, mask = black.png", 0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no known pixel");
+    }
+
+    @Test
+    void anAllWhiteMaskIsWarnedAboutOnceAndACropThatChangesTheSizeIsReported() {
+        writeImage("clean.png", 70, 64);
+        Images.writePng(Image.filled(1, 70, 64, 1.0), dir.resolve("white.png"));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(InpaintingTask.class),
+                (Logger) LoggerFactory.getLogger(Crops.class));
+        log.start();
+        loggers.forEach(l -> l.addAppender(log));
+        try {
+            prepare("image = clean.png, mask = white.png", 0);
+            prepare("image = clean.png, drop = 0.5", 0);
+        } finally {
+            loggers.forEach(l -> l.detachAppender(log));
+        }
+        List<String> warnings = log.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).contains("white.png", "hides no pixel", "nothing to fill");
+        // 70 rows are cropped to 64, the multiple of crop-multiple: said once per image read.
+        assertThat(log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("cropped to 64×64")))
+                .hasSize(4);
+    }
+
+    @Test
+    void negativeAndUnevenCropSizesAreRejectedWithTheNearestValidSizes() {
+        writeImage("clean.png", 128, 128);
+        assertThatThrownBy(() -> prepare("image = clean.png, drop = 0.5, crop-size = -64", 0))
+                .hasMessageContaining("crop-size must be 0 (no crop) or positive, got -64");
+        assertThatThrownBy(() -> prepare("image = clean.png, drop = 0.5, crop-size = 100", 0))
+                .hasMessageContaining("use 64 or 128");
     }
 
     @Test
