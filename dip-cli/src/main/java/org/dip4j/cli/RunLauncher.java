@@ -56,6 +56,19 @@ final class RunLauncher {
         if (existing == Existing.REPLACE && RunFolder.holdsRun(dir)) {
             RunFolder.clearRun(dir);
         }
+        if (resume == null && BlendTwin.wanted(config)) {
+            // The settings are valid (prepared above); compare-with only tells the report where the twin is.
+            Path twin = BlendTwin.folderBeside(dir);
+            stdout.println("blend: training the direct formulation first at the same settings, for the comparison: "
+                    + twin);
+            stdout.flush();
+            int code = launch(BlendTwin.twinSettings(user), twin, null, existing, command);
+            if (code != 0) {
+                return code;
+            }
+            config = Configs.resolve(BlendTwin.comparedWith(user, twin), Thread.currentThread().getContextClassLoader(),
+                    registry);
+        }
         RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
 
         RunResult result;

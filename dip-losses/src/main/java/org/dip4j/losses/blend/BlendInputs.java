@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What every blending term reads from its {@link LossGraph}: the output F, the foreground A, the
+ * What every blending term reads from its {@link LossGraph}: the blend F (the prediction), the foreground A, the
  * background B, the annealed map α_t, and the image size taken from B (a constant, so its shape
  * is known when the graph is built).
  */
@@ -28,7 +28,9 @@ final class BlendInputs {
     private BlendInputs(LossGraph graph) {
         this.graph = graph;
         this.sd = graph.sameDiff();
-        this.output = graph.output();
+        // The task's forward model turns the network output into the blend (identity for the
+        // seed's formulation); the terms judge that final image.
+        this.output = graph.prediction();
         this.foreground = graph.auxiliary(AuxiliaryImages.FOREGROUND);
         this.background = graph.auxiliary(AuxiliaryImages.BACKGROUND);
         long[] shape = shapeOf(background, AuxiliaryImages.BACKGROUND);

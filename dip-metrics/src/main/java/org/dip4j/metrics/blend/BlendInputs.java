@@ -7,8 +7,9 @@ import org.dip4j.spi.MetricInputs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the blending metric plugins read from {@link MetricInputs}: the fused image is
- * {@code output}; {@code fg}, {@code bg}, {@code mask} (1×H×W, 1 = foreground) and the optional
+ * What the blending metric plugins read from {@link MetricInputs}: the fused image is the
+ * {@code prediction} (the blending task's forward model turns the network output into the blend;
+ * for the seed's formulation it is the output itself); {@code fg}, {@code bg}, {@code mask} (1×H×W, 1 = foreground) and the optional
  * soft map {@code alpha} come from {@link MetricInputs#auxiliary()}.
  */
 record BlendInputs(Image fused, Image fg, Image bg, Image mask, @Nullable Image alpha) {
@@ -21,6 +22,6 @@ record BlendInputs(Image fused, Image fg, Image bg, Image mask, @Nullable Image 
         if (fg == null || bg == null || mask == null) {
             return Optional.empty();
         }
-        return Optional.of(new BlendInputs(in.output(), fg, bg, mask, in.auxiliary().get(AuxiliaryImages.ALPHA)));
+        return Optional.of(new BlendInputs(in.prediction(), fg, bg, mask, in.auxiliary().get(AuxiliaryImages.ALPHA)));
     }
 }

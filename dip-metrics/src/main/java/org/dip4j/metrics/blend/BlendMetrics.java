@@ -2,6 +2,7 @@ package org.dip4j.metrics.blend;
 
 import org.dip4j.api.Image;
 import org.dip4j.api.InvalidInputException;
+import org.dip4j.metrics.Psnr;
 import org.dip4j.metrics.Ssim;
 import org.dip4j.metrics.blend.GradientOperator.Gradient;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>BSI = mean over Ω_T of 1 / (|G_F − Gauss_σ(G_F)| + ε), Gauss_σ the Gaussian low-pass of the
  *       gradient magnitude with σ = {@code smoothing-sigma}.</li>
  *   <li>SSIM_T = mean over Ω_T of the SSIM map of F against B, averaged over channels.</li>
+ *   <li>PSNR_bg = 10·log10(1 / MSE) of F against B over the pixels outside Ω_T and outside the
+ *       mask (all channels): how well the blend keeps the background where nothing should change.</li>
  * </ul>
  */
 public final class BlendMetrics {
@@ -131,6 +134,29 @@ public final class BlendMetrics {
             n++;
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** PSNR_bg with the default settings of {@code psnr_bg}. */
+    public static double psnrBackground(Image fused, Image bg, Image mask) {
+        return psnrBackground(fused, bg, mask, null, BlendMetricOptions.defaults("psnr_bg"));
+    }
+
+    /**
+     * PSNR (data range 1, all channels) of the fused image against the background over the pixels
+     * outside Ω_T and outside the mask, where a blend should leave the background as it is;
+     * +∞ when they are equal there, NaN when no pixel is left.
+     */
+    public static double psnrBackground(Image fused, Image bg, Image mask, @Nullable Image alpha,
+            BlendMetricOptions o) {
+        checkSame(fused, bg, "background");
+        checkMask(fused, mask);
+        boolean[] transition = o.transition().pixels(mask, alpha);
+        double[] m = Planes.first(mask);
+        double[] region = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            region[i] = !transition[i] && m[i] <= 0.5 ? 1.0 : 0.0;
+        }
+        return Psnr.masked(bg, fused, Image.of(1, mask.height(), mask.width(), region));
     }
 
     private static void check(Image fused, Image fg, Image bg, Image mask) {

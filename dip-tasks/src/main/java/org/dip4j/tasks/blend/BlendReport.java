@@ -22,8 +22,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The blending report, in the layout of the seed report's Figures 2–3 and Tables 5–6: every
  * classical baseline's result ({@code <method>.png}) on the same (downscaled, cropped) inputs
- * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, DIP, left to right) and
- * {@code table.csv} / {@code table.md}: GFF, GFP, BSI, SSIM_T and run time per method.
+ * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the seed's
+ * {@code direct} formulation when the run used another and names a direct run in {@code compare-with},
+ * and the
+ * run's own blend, left to right) and {@code table.csv} / {@code table.md}: GFF, GFP, BSI, SSIM_T,
+ * PSNR_bg and run time per method. When the run's output is not the network's own
+ * ({@link BlendOutput}), {@code result.png} is replaced by the blend and the network's output is
+ * kept as {@code network.png}.
  *
  * <p>The metrics are those of {@link BlendMetrics} with the defaults of {@code dip.metrics.<id>}
  * and the problem's soft map {@code alpha} for the transition region, as the run's metric plugins
@@ -34,7 +39,10 @@ final class BlendReport {
     static final String FIGURE = "comparison.png";
     static final String CSV = "table.csv";
     static final String MARKDOWN = "table.md";
-    static final String DIP = "dip";
+    /** The table row of the seed's formulation. */
+    static final String DIRECT_ROW = "dip-direct";
+    /** The network's own output when it is not the blend itself. */
+    static final String NETWORK = "network.png";
     /** The figure's methods and captions, in the order of the seed's Figures 2–3. */
     static final Map<String, String> FIGURE_PANELS = figurePanels();
 
@@ -45,22 +53,46 @@ final class BlendReport {
 
     static void write(RunOutcome outcome) {
         Problem problem = outcome.problem();
+        Path folder = outcome.folder();
+        BlendOutput parameterisation = problem.forwardModel() instanceof BlendOutput b ? b
+                : BlendOutput.direct(aux(problem, AuxiliaryImages.BACKGROUND), aux(problem, AuxiliaryImages.ALPHA));
+        BlendOutput.Kind kind = parameterisation.kind();
+        Image blend = parameterisation.apply(outcome.output());
+        if (kind != BlendOutput.Kind.DIRECT) {
+            // The engine saved the network's own output as the result; the run's result is the blend.
+            Images.writePng(outcome.output(), folder.resolve(NETWORK));
+            Images.writePng(blend, folder.resolve("result.png"));
+            Images.writePng(parameterisation.apply(outcome.smoothedOutput()), folder.resolve("result_smoothed.png"));
+        }
         Map<String, Result> results = runBaselines(problem);
         for (Map.Entry<String, Result> e : results.entrySet()) {
-            Images.writePng(e.getValue().image(), file(outcome.folder(), e.getKey()));
+            Images.writePng(e.getValue().image(), file(folder, e.getKey()));
         }
-        results.put(DIP, new Result(outcome.output(), outcome.seconds()));
+        java.nio.file.Path twin = DirectTwin.folder(folder);
+        if (kind != BlendOutput.Kind.DIRECT && twin != null) {
+            Result direct = DirectTwin.read(twin, blend);
+            Images.writePng(direct.image(), file(folder, DIRECT_ROW));
+            results.put(DIRECT_ROW, direct);
+        }
+        String own = rowOf(kind);
+        results.put(own, new Result(blend, outcome.seconds()));
 
         List<Panel> panels = new ArrayList<>();
         FIGURE_PANELS.forEach((method, caption) -> panels.add(new Panel(caption, results.get(method).image())));
-        SideBySide.write(panels, outcome.folder().resolve(FIGURE));
+        if (results.containsKey(DIRECT_ROW) && !own.equals(DIRECT_ROW)) {
+            panels.add(new Panel("DIP direct", results.get(DIRECT_ROW).image()));
+        }
+        panels.add(new Panel(own.equals(DIRECT_ROW) ? "DIP" : "DIP " + kind.id(), blend));
+        SideBySide.write(panels, folder.resolve(FIGURE));
 
         Image fg = aux(problem, AuxiliaryImages.FOREGROUND);
         table(results, fg, aux(problem, AuxiliaryImages.BACKGROUND), aux(problem, AuxiliaryImages.MASK),
                 problem.auxiliary().get(AuxiliaryImages.ALPHA))
-                .write(outcome.folder(), CSV, MARKDOWN, "Blending %d×%d: classical baselines and multi-scale DIP (%d iterations)."
+                .write(folder, CSV, MARKDOWN, "Blending %d×%d: classical baselines and multi-scale DIP (%d iterations)."
                         .formatted(fg.width(), fg.height(), outcome.iterations())
-                        + " SSIM is SSIM_T against the background over the transition region.");
+                        + " SSIM is SSIM_T against the background over the transition region; PSNR_bg is the"
+                        + " PSNR against the background outside it and outside the mask. dip-<output> is the"
+                        + " DIP run with that output parameterisation (direct: the seed's formulation).");
     }
 
     /** Every baseline on the problem's fg, bg and mask, timed, in {@link BlendBaselines#methods()} order. */
@@ -82,14 +114,16 @@ final class BlendReport {
         BlendMetricOptions gfp = BlendMetricOptions.defaults("gfp");
         BlendMetricOptions bsi = BlendMetricOptions.defaults("bsi");
         BlendMetricOptions ssim = BlendMetricOptions.defaults("ssim_masked");
+        BlendMetricOptions psnrBg = BlendMetricOptions.defaults("psnr_bg");
         ResultTable t = new ResultTable(List.of(new Column("gff", "GFF", 4), new Column("gfp", "GFP", 4),
                 new Column("bsi", "BSI", 2), new Column("ssim_masked", "SSIM", 4),
-                new Column("seconds", "Time (s)", 2)));
+                new Column("psnr_bg", "PSNR_bg (dB)", 2), new Column("seconds", "Time (s)", 2)));
         results.forEach((method, r) -> t.add(method,
                 BlendMetrics.gff(r.image(), fg, bg, mask, alpha, gff),
                 BlendMetrics.gfp(r.image(), fg, bg, gfp),
                 BlendMetrics.bsi(r.image(), mask, alpha, bsi),
                 BlendMetrics.ssimMasked(r.image(), bg, mask, alpha, ssim),
+                BlendMetrics.psnrBackground(r.image(), bg, mask, alpha, psnrBg),
                 r.seconds()));
         return t;
     }
@@ -107,8 +141,12 @@ final class BlendReport {
         m.put("alpha", "alpha");
         m.put("poisson", "Poisson");
         m.put("laplacian", "Laplacian");
-        m.put(DIP, "DIP");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The table row of a run with this parameterisation: {@code dip-<kind>}. */
+    static String rowOf(BlendOutput.Kind kind) {
+        return "dip-" + kind.id();
     }
 
     /** Where {@code method}'s blend is saved in the run folder. */

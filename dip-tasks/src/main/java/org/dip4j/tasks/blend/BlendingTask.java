@@ -20,9 +20,13 @@ import org.dip4j.spi.TaskContext;
  * (paths to images of one size; the mask is read with {@link Images#readMask}),
  * {@code downscale} (integer area reduction, for fast runs), {@code crop-multiple} (all three
  * images are cropped alike to multiples of it), {@code alpha-radius} and {@code alpha-passes}
- * (the soft map α of {@link SoftTransitionMap}).
+ * (the soft map α of {@link SoftTransitionMap}), {@code output} and its keys (how the network's
+ * output becomes the blend: {@link BlendOutput}), {@code compare-direct} (the launcher first trains the
+ * seed's {@code direct} formulation at the same settings) and {@code compare-with} (the folder of such a
+ * run, which the report shows beside this run's blend).
  *
- * <p>The problem: the observation is the background (the engine needs one; the blending terms
+ * <p>The problem: the forward model is the {@link BlendOutput}, so the losses and metrics see the
+ * blend; the observation is the background (the engine needs one; the blending terms
  * read the auxiliaries instead), no ground truth, auxiliaries {@code fg}, {@code bg},
  * {@code mask} (1×H×W, 0/1) and {@code alpha} (1×H×W). The run folder keeps the inputs
  * ({@code foreground.png}, {@code background.png}, {@code mask.png}, {@code alpha-map.png}: the
@@ -71,7 +75,10 @@ public final class BlendingTask implements Task {
         requireBothRegions(mask, maskPath);
 
         Image alpha = SoftTransitionMap.of(mask, s.getInt("alpha-radius"), s.getInt("alpha-passes"));
+        s.getBoolean("compare-direct"); // validated here; the launcher acts on it
+        s.getString("compare-with"); // read by the report
         return Problem.builder(bg)
+                .forwardModel(BlendOutput.from(s, fg, bg, mask, alpha))
                 .groundTruth(null)
                 .auxiliary(AuxiliaryImages.FOREGROUND, fg)
                 .auxiliary(AuxiliaryImages.BACKGROUND, bg)
