@@ -65,6 +65,17 @@ class CliTests {
     }
 
     @Test
+    void aBadBlendOutputIsOneLineNamingTheKeyAndTheAllowedValuesWithExitCode2(@TempDir Path dir) {
+        String set = "../data/blending/apple_orange/";
+        Outcome o = dip("blend", "--fg", set + "fg.png", "--bg", set + "bg.png", "--mask", set + "mask.png",
+                "--out", dir.resolve("run").toString(), "--set", "dip.tasks.blend.output=sharp");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.err()).contains("dip.tasks.blend.output", "direct, composite, residual", "'sharp'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aMisspeltKeyInARunFileNamesTheKeyTheFileAndTheFix(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("typo.conf");
         Files.writeString(conf, "dip.run.iteratons = 10\n");

@@ -5,6 +5,7 @@ import org.dip4j.api.Image;
 import org.dip4j.metrics.blend.BsiMetric;
 import org.dip4j.metrics.blend.GffMetric;
 import org.dip4j.metrics.blend.GfpMetric;
+import org.dip4j.metrics.blend.PsnrBackgroundMetric;
 import org.dip4j.metrics.blend.SsimMaskedMetric;
 import org.dip4j.spi.Metric;
 import org.dip4j.spi.MetricInputs;
@@ -142,6 +143,19 @@ class MetricContractsTests {
         @Override
         protected double bestValue() {
             return 1.0;
+        }
+    }
+
+    @Nested
+    class PsnrBackground extends BlendContract {
+        @Override
+        protected Metric metric() {
+            return new PsnrBackgroundMetric();
+        }
+
+        @Override
+        protected double bestValue() {
+            return Double.POSITIVE_INFINITY;
         }
     }
 

@@ -165,4 +165,35 @@ class BlendMetricsTests {
     private static MetricInputs inputs(Image output, Map<String, Image> aux) {
         return new MetricInputs(output, output, output, output, null, null, aux, ConfigFactory.empty());
     }
+
+    @Test
+    void psnrBgIsThePsnrAgainstTheBackgroundOutsideTheBandAndTheMask() {
+        // α rises from 0 at the right edge to 1 at the left: Ω_T = 0.05 < α < 0.95.
+        Image alpha = Image.generate(1, H, W, (c, y, x) -> (W - 1 - x) / (double) (W - 1));
+        BlendMetricOptions o = BlendMetricOptions.defaults("psnr_bg");
+        // 0.1 off the background where α ≤ 0.05 and the mask is 0; anything at all elsewhere.
+        Image fused = Image.generate(3, H, W, (c, y, x) -> (W - 1 - x) / (double) (W - 1) <= 0.05 && x >= W / 2
+                ? BG.get(c, y, x) + 0.1 : FG.get(c, y, x) * 0.3);
+        // MSE 0.01 on every counted sample: 10·log10(1/0.01) = 20 dB.
+        assertThat(BlendMetrics.psnrBackground(fused, BG, LEFT_HALF, alpha, o)).isCloseTo(20.0, within(1e-9));
+
+        Image untouched = Image.generate(3, H, W, (c, y, x) -> (W - 1 - x) / (double) (W - 1) <= 0.05
+                ? BG.get(c, y, x) : 1 - BG.get(c, y, x));
+        assertThat(BlendMetrics.psnrBackground(untouched, BG, LEFT_HALF, alpha, o)).isEqualTo(Double.POSITIVE_INFINITY);
+        // Without α the band comes from the mask (Gaussian σ 5): the hard composite keeps B to the right of it.
+        assertThat(BlendMetrics.psnrBackground(HARD, BG, LEFT_HALF)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(BlendMetrics.psnrBackground(FG, BG, LEFT_HALF)).isFinite();
+    }
+
+    @Test
+    void psnrBgPluginScoresThePredictionTheBlend() {
+        Image offBy = BG.map(v -> v + 0.05);
+        MetricInputs in = new MetricInputs(FG, FG, offBy, BG, null, null,
+                Map.of("fg", FG, "bg", BG, "mask", LEFT_HALF), ConfigFactory.empty());
+        OptionalDouble v = new PsnrBackgroundMetric().evaluate(in);
+        assertThat(v).isPresent();
+        assertThat(v.getAsDouble()).isCloseTo(10 * Math.log10(1 / 0.0025), within(1e-6));
+        assertThat(ServiceLoader.load(Metric.class).stream().map(p -> p.get().id()).collect(Collectors.toSet()))
+                .contains("psnr_bg");
+    }
 }

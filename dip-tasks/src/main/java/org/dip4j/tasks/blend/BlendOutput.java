@@ -29,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       annealed by the run's progress as the loss terms anneal it, α_t = clip(α^γ, 0, 1) with
  *       γ = 1 + s·(1 − t/T)^c ({@code output-anneal-scale} s, {@code output-anneal-power} c): where α = 0 the background is exact by construction;</li>
  *   <li>{@code residual}: F = clip(C + κ·(2N − 1), 0, 1), C a classical blend
- *       ({@code residual-base}: {@code laplacian} or {@code poisson}) and κ = {@code residual-scale}:
+ *       ({@code residual-base}: {@code laplacian}, {@code poisson} or {@code poisson-mixed}) and
+ *       κ = {@code residual-scale}:
  *       the network's output starts near ½, so the residual starts near zero and F near C.</li>
  * </ul>
  */
@@ -48,7 +49,7 @@ public final class BlendOutput implements ForwardModel {
     }
 
     /** The classical blends a residual may start from. */
-    static final java.util.List<String> RESIDUAL_BASES = java.util.List.of("laplacian", "poisson");
+    static final java.util.List<String> RESIDUAL_BASES = java.util.List.of("laplacian", "poisson", "poisson-mixed");
 
     private static final String SCOPE = "blend-output/";
     /**

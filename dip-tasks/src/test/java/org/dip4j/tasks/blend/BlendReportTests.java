@@ -25,13 +25,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlendReportTests {
-    private static final String[] METHODS = {"alpha", "feather", "laplacian", "poisson", "poisson-mixed", "dip"};
+    private static final String[] METHODS = {"alpha", "feather", "laplacian", "poisson", "poisson-mixed", "dip-direct"};
 
     @TempDir
     Path dir;
 
     /** 64×64 (after downscale 2 of 128×128): textured fg and bg, a disc mask in the middle. */
     private Problem prepare() {
+        return prepare("direct");
+    }
+
+    private Problem prepare(String output) {
         int n = 128;
         Images.writePng(Image.generate(3, n, n, (c, y, x) -> 0.2 + 0.15 * c + 0.2 * ((x / 6 + y / 6) % 2)),
                 dir.resolve("fg.png"));
@@ -45,7 +49,8 @@ class BlendReportTests {
                 .withValue("mask", ConfigValueFactory.fromAnyRef("mask.png"))
                 .withValue("downscale", ConfigValueFactory.fromAnyRef(2))
                 .withValue("alpha-radius", ConfigValueFactory.fromAnyRef(2))
-                .withValue("alpha-passes", ConfigValueFactory.fromAnyRef(2));
+                .withValue("alpha-passes", ConfigValueFactory.fromAnyRef(2))
+                .withValue("output", ConfigValueFactory.fromAnyRef(output));
         return new BlendingTask().prepare(new TaskContext(settings, 0, dir));
     }
 
@@ -79,11 +84,11 @@ class BlendReportTests {
         assertThat(figure.getRGB(3 * (64 + SideBySide.GAP) + 40, 30) & 0xff).isEqualTo(Images.quantise(dip.get(2, 30, 40)));
 
         Path csv = dir.resolve("table.csv");
-        assertThat(CsvRows.columns(csv)).containsExactly("gff", "gfp", "bsi", "ssim_masked", "seconds");
+        assertThat(CsvRows.columns(csv)).containsExactly("gff", "gfp", "bsi", "ssim_masked", "psnr_bg", "seconds");
         Map<String, Map<String, Double>> rows = CsvRows.read(csv);
         assertThat(rows.keySet()).containsExactly(METHODS);
         for (String m : METHODS) {
-            Image out = m.equals("dip") ? dip : BlendBaselines.blend(m, fg, bg, mask);
+            Image out = m.equals("dip-direct") ? dip : BlendBaselines.blend(m, fg, bg, mask);
             Map<String, Double> row = rows.get(m);
             assertThat(row.get("gff")).as(m).isCloseTo(
                     BlendMetrics.gff(out, fg, bg, mask, alpha, BlendMetricOptions.defaults("gff")), within(1e-6));
@@ -92,13 +97,47 @@ class BlendReportTests {
                     BlendMetrics.bsi(out, mask, alpha, BlendMetricOptions.defaults("bsi")), within(1e-6));
             assertThat(row.get("ssim_masked")).as(m).isCloseTo(BlendMetrics.ssimMasked(out, bg, mask, alpha,
                     BlendMetricOptions.defaults("ssim_masked")), within(1e-6));
+            assertThat(row.get("psnr_bg")).as(m).isCloseTo(BlendMetrics.psnrBackground(out, bg, mask, alpha,
+                    BlendMetricOptions.defaults("psnr_bg")), within(1e-6));
             assertThat(row.get("seconds")).as(m).isPositive();
         }
-        assertThat(rows.get("dip").get("seconds")).isEqualTo(12.5);
+        assertThat(rows.get("dip-direct").get("seconds")).isEqualTo(12.5);
         // The hard composite copies the background outside the mask: its SSIM_T differs from the feathered one.
         assertThat(rows.get("alpha").get("ssim_masked")).isNotEqualTo(rows.get("feather").get("ssim_masked"));
         String md = Files.readString(dir.resolve("table.md"));
-        assertThat(md).contains("| Method | GFF | GFP | BSI | SSIM | Time (s) |");
+        assertThat(md).contains("| Method | GFF | GFP | BSI | SSIM | PSNR_bg (dB) | Time (s) |");
         assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Method"))).hasSize(6);
+    }
+
+    @Test
+    void aResidualRunKeepsTheBlendAsResultAndShowsTheDirectTwinBesideIt() throws IOException {
+        Problem p = prepare("residual");
+        Image fg = p.auxiliary().get("fg");
+        Image bg = p.auxiliary().get("bg");
+        Image mask = p.auxiliary().get("mask");
+        // The twin: a finished direct run's folder, as ./dip blend leaves it.
+        Path twin = Files.createDirectories(dir.resolve("run-direct"));
+        Image direct = BlendBaselines.blend("alpha", fg, bg, mask);
+        Images.writePng(direct, twin.resolve("result.png"));
+        Files.writeString(twin.resolve("summary.json"), "{\"seconds\": 42.5}\n");
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("run.conf"), "dip.tasks.blend.compare-with = \"" + twin.toString()
+                .replace("\\", "/") + "\"\n");
+        // A network output of ½ everywhere: zero residual, so the blend is the Laplacian base.
+        Image half = Image.generate(3, 64, 64, (c, y, x) -> 0.5);
+        new BlendingTask().writeReport(new RunOutcome(p, half, half, 300, 12.5, run));
+
+        Image laplacian = BlendBaselines.blend("laplacian", fg, bg, mask).clip01();
+        assertThat(Images.readRgb(run.resolve("result.png"))).isEqualTo(Images.quantised(laplacian));
+        assertThat(Images.readRgb(run.resolve("network.png"))).isEqualTo(Images.quantised(half));
+        Map<String, Map<String, Double>> rows = CsvRows.read(run.resolve("table.csv"));
+        assertThat(rows.keySet()).containsExactly("alpha", "feather", "laplacian", "poisson", "poisson-mixed",
+                "dip-direct", "dip-residual");
+        assertThat(rows.get("dip-direct").get("seconds")).isEqualTo(42.5);
+        assertThat(rows.get("dip-residual").get("seconds")).isEqualTo(12.5);
+        assertThat(rows.get("dip-residual").get("gff")).isCloseTo(rows.get("laplacian").get("gff"), within(1e-2));
+        assertThat(rows.get("dip-direct").get("gff")).isCloseTo(rows.get("alpha").get("gff"), within(1e-2));
+        BufferedImage figure = ImageIO.read(run.resolve("comparison.png").toFile());
+        assertThat(figure.getWidth()).isEqualTo(5 * 64 + 4 * SideBySide.GAP);
     }
 }

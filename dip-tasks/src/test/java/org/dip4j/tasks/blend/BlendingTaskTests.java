@@ -55,7 +55,23 @@ class BlendingTaskTests {
                 s.getDouble("losses.blend-illum"), s.getDouble("losses.blend-grad"), s.getDouble("losses.blend-dir"),
                 s.getDouble("losses.blend-mix"), s.getDouble("losses.blend-aniso")})
                 .containsExactly(50, 25, 20, 6, 4, 12, 18);
-        assertThat(s.getStringList("metrics")).containsExactly("gff", "gfp", "bsi", "ssim_masked");
+        assertThat(s.getStringList("metrics")).containsExactly("gff", "gfp", "bsi", "ssim_masked", "psnr_bg");
+    }
+
+    @Test
+    void theOutputKeyChoosesTheForwardModelAndABadValueNamesTheKeyAndTheAllowedValues() {
+        writeSet(64, 64, 30);
+        assertThat(((BlendOutput) prepare(Map.of()).forwardModel()).kind()).isEqualTo(BlendOutput.Kind.DIRECT);
+        assertThat(((BlendOutput) prepare(Map.of("output", "composite")).forwardModel()).kind())
+                .isEqualTo(BlendOutput.Kind.COMPOSITE);
+        BlendOutput residual = (BlendOutput) prepare(Map.of("output", "residual", "residual-base", "poisson"))
+                .forwardModel();
+        assertThat(residual.kind()).isEqualTo(BlendOutput.Kind.RESIDUAL);
+        assertThat(residual.base()).isNotNull();
+
+        assertThatThrownBy(() -> prepare(Map.of("output", "Residual")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("dip.tasks.blend.output must be one of direct, composite, residual, got 'Residual'");
     }
 
     @Test
