@@ -47,7 +47,6 @@ final class RunLauncher {
         PluginRegistry registry = DipCommand.of(command).registry();
         PrintWriter stdout = command.commandLine().getOut();
         Config config = Configs.resolve(user, Thread.currentThread().getContextClassLoader(), registry);
-        Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
         Path dir = out != null ? out : defaultFolder(config);
         if (existing == Existing.REFUSE && RunFolder.holdsRun(dir)) {
             throw new InvalidInputException(dir + " already holds a run; continue it with 'dip resume " + dir
