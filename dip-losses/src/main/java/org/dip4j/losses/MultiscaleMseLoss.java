@@ -18,11 +18,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * non-overlapping s×s blocks and {@code ‖M_s‖₁} counts the mask over all C channels, so each
  * term is a mean squared error over the known samples at that scale.
  *
- * <p>The residual is masked before it is pooled: {@code O_s − I_s} is taken as
- * {@code pool(M ⊙ (O − I))}. For a binary mask and s = 1 this is exactly the seed's term; for
- * s &gt; 1 it keeps the loss blind to missing samples, whose observation values may be anything
- * (the inpaint task keeps the clean image there). Pooling O and I unmasked would let those
- * hidden values leak into blocks at the hole's edge.
+ * <p>{@code pooling = masked-residual} (the default) masks the residual before pooling it:
+ * {@code O_s − I_s} is taken as {@code pool(M ⊙ (O − I))}. For a binary mask and s = 1 this is
+ * exactly the seed's term; for s &gt; 1 it keeps the loss blind to missing samples, whose
+ * observation values may be anything (the inpaint task keeps the clean image there).
+ * {@code pooling = separate} is the report's literal formula, {@code M_s ⊙ (pool(O) − pool(I))},
+ * with I the masked image (hidden samples zero, as in the reference's masked input, never the
+ * clean values the task keeps there): at a hole's edge a block then compares the output's hidden
+ * samples with zeros. {@code docs/results/multiscale-pooling/} compares the two.
  *
  * <p>When H or W is not a multiple of a scale, that scale's term leaves out the last
  * {@code H mod s} rows and {@code W mod s} columns (see {@link AveragePooling}); a scale larger
@@ -45,18 +48,16 @@ public final class MultiscaleMseLoss implements Loss {
     public SDVariable define(LossGraph graph) {
         List<Term> terms = terms(graph.settings());
         checkScalesFit(terms, graph.observation());
+        Pooling pooling = Pooling.from(graph.settings());
         SameDiff sd = graph.sameDiff();
         @Nullable SDVariable mask = graph.mask();
-        SDVariable residual = graph.prediction().sub(graph.observation());
-        if (mask != null) {
-            residual = residual.mul(mask);
-        }
         SDVariable total = null;
         for (Term t : terms) {
             if (t.weight() == 0) {
                 continue; // an unused scale costs nothing
             }
-            SDVariable term = scaleTerm(sd, residual, mask, t.scale()).mul(t.weight());
+            SDVariable term = scaleTerm(sd, graph.prediction(), graph.observation(), mask, t.scale(), pooling)
+                    .mul(t.weight());
             total = total == null ? term : total.add(term);
         }
         if (total == null) {
@@ -66,13 +67,45 @@ public final class MultiscaleMseLoss implements Loss {
         return sd.identity(graph.name("value"), total);
     }
 
+    /** How O, I and M come to scale s: see the class comment. */
+    enum Pooling {
+        /** {@code R_s = pool(M ⊙ (O − I))}: hidden samples never reach the loss (the default). */
+        MASKED_RESIDUAL("masked-residual"),
+        /** {@code R_s = pool(O) − pool(M ⊙ I)}: the report's formula, I's hidden samples zero. */
+        SEPARATE("separate");
+
+        private final String name;
+
+        Pooling(String name) {
+            this.name = name;
+        }
+
+        static Pooling from(Config settings) {
+            String v = settings.hasPath("pooling") ? settings.getString("pooling") : MASKED_RESIDUAL.name;
+            for (Pooling p : values()) {
+                if (p.name.equals(v)) {
+                    return p;
+                }
+            }
+            throw new InvalidInputException(key("pooling") + " must be masked-residual or separate, got '" + v + "'");
+        }
+    }
+
     /**
-     * {@code ‖M_s ⊙ R_s‖² / (C·‖M_s‖)} with R_s the pooled masked residual, written as a ratio of
-     * means so the channel count never has to be known: mean over C·h·w of the numerator over
-     * mean over h·w of the mask.
+     * {@code ‖M_s ⊙ R_s‖² / (C·‖M_s‖)}, written as a ratio of means so the channel count never has
+     * to be known: mean over C·h·w of the numerator over mean over h·w of the mask.
      */
-    private static SDVariable scaleTerm(SameDiff sd, SDVariable maskedResidual, @Nullable SDVariable mask, int s) {
-        SDVariable r = AveragePooling.pool(sd, maskedResidual, s);
+    private static SDVariable scaleTerm(SameDiff sd, SDVariable prediction, SDVariable observation,
+            @Nullable SDVariable mask, int s, Pooling pooling) {
+        SDVariable r;
+        if (mask == null) {
+            r = AveragePooling.pool(sd, prediction.sub(observation), s);
+        } else if (pooling == Pooling.MASKED_RESIDUAL) {
+            r = AveragePooling.pool(sd, prediction.sub(observation).mul(mask), s);
+        } else {
+            // The report's masked image has zeros where pixels are hidden, never the values the task keeps there.
+            r = AveragePooling.pool(sd, prediction, s).sub(AveragePooling.pool(sd, observation.mul(mask), s));
+        }
         if (mask == null) {
             return sd.mean(sd.math().square(r));
         }

@@ -72,6 +72,50 @@ class MultiscaleMseLossTests {
     }
 
     @Test
+    void separatePoolingIsTheReportsFormulaWithTheMaskedImage() {
+        Config separate = settings("pooling = separate").withFallback(defaults);
+        double expected = PlainMultiscale.value(prediction, observation, mask, List.of(1, 2, 4),
+                List.of(1.0, 0.5, 0.25), true);
+        assertThat(harness(prediction, observation, mask, separate).value()).isCloseTo(expected, within(1e-13))
+                .isNotCloseTo(harness(prediction, observation, mask, defaults).value(), within(1e-6));
+        harness(prediction, observation, mask, separate).assertGradientMatchesFiniteDifferences(48, 2);
+        INDArray p = LossHarness.uniform(random, 3, 18, 13);
+        INDArray o = LossHarness.uniform(random, 3, 18, 13);
+        INDArray m = LossHarness.mask(random, 18, 13, 0.3);
+        assertThat(harness(p, o, m, separate).value()).isCloseTo(
+                PlainMultiscale.value(p, o, m, List.of(1, 2, 4), List.of(1.0, 0.5, 0.25), true), within(1e-13));
+        harness(p, o, m, separate).assertGradientMatchesFiniteDifferences(24, 3);
+    }
+
+    @Test
+    void separatePoolingNeverSeesTheHiddenObservationButDoesSeeTheHiddenOutput() {
+        Config separate = settings("pooling = separate").withFallback(defaults);
+        double before = harness(prediction, observation, mask, separate).value();
+        INDArray otherObservation = observation.dup();
+        INDArray otherPrediction = prediction.dup();
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                if (mask.getDouble(0, 0, y, x) == 0) {
+                    for (int c = 0; c < 3; c++) {
+                        otherObservation.putScalar(new long[] {0, c, y, x}, 5.0);
+                        otherPrediction.putScalar(new long[] {0, c, y, x}, -3.0);
+                    }
+                }
+            }
+        }
+        assertThat(harness(prediction, otherObservation, mask, separate).value()).isCloseTo(before, within(1e-14));
+        assertThat(harness(otherPrediction, observation, mask, separate).value()).isGreaterThan(before + 1e-3);
+    }
+
+    @Test
+    void anUnknownPoolingNamesTheKeyAndTheChoices() {
+        assertThatThrownBy(() -> harness(prediction, observation, mask,
+                settings("pooling = pooled").withFallback(defaults)).value())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dip.losses.multiscale-mse.pooling")
+                .hasMessageContaining("masked-residual or separate");
+    }
+
+    @Test
     void isZeroWhenPredictionEqualsObservation() {
         assertThat(harness(observation, observation, mask, defaults).value()).isZero();
     }

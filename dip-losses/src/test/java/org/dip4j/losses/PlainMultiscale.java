@@ -13,6 +13,14 @@ final class PlainMultiscale {
 
     static double value(INDArray prediction, INDArray observation, INDArray mask, List<Integer> scales,
             List<Double> weights) {
+        return value(prediction, observation, mask, scales, weights, false);
+    }
+
+    /**
+     * With {@code separate}, the report's form: R_s = pool(O) − pool(M·I) instead of pool(M·(O − I)).
+     */
+    static double value(INDArray prediction, INDArray observation, INDArray mask, List<Integer> scales,
+            List<Double> weights, boolean separate) {
         int c = (int) prediction.size(1);
         int h = (int) prediction.size(2);
         int w = (int) prediction.size(3);
@@ -39,8 +47,10 @@ final class PlainMultiscale {
                             for (int dx = 0; dx < s; dx++) {
                                 int yy = y * s + dy;
                                 int xx = x * s + dx;
-                                r += mask.getDouble(0, 0, yy, xx)
-                                        * (prediction.getDouble(0, ch, yy, xx) - observation.getDouble(0, ch, yy, xx));
+                                double known = mask.getDouble(0, 0, yy, xx);
+                                double o = prediction.getDouble(0, ch, yy, xx);
+                                double i = observation.getDouble(0, ch, yy, xx);
+                                r += separate ? o - known * i : known * (o - i);
                             }
                         }
                         r /= s * s;
