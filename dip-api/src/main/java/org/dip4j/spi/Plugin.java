@@ -17,10 +17,13 @@ public interface Plugin {
      */
     String id();
 
-    /** The plugin's version; by default the {@code Implementation-Version} of its jar. */
+    /**
+     * The plugin's version; by default the {@code Implementation-Version} of its jar's manifest,
+     * else the version in the jar's Maven metadata ({@code pom.properties}), else "unversioned".
+     */
     default String version() {
         String v = getClass().getPackage().getImplementationVersion();
-        return v == null ? "unversioned" : v;
+        return v != null ? v : org.dip4j.api.JarVersions.of(getClass()).orElse("unversioned");
     }
 
     /** One line saying what the plugin does, for {@code dip plugins}. */

@@ -94,7 +94,7 @@ final class BatchCommand implements Callable<Integer> {
                 + out.resolve(BatchTable.CSV) + " ...");
         try {
             RunExecutor executor = provider.create(new ExecutorProvider.Options(master, registry,
-                    new ProgressBar(System.console() != null), ctrlC.stop()));
+                    new ProgressBar(ProgressBar.onTerminal()), ctrlC.stop()));
             records = executor.execute(specs, out.toAbsolutePath());
             markdown = BatchTable.write(out, specs, records);
         } finally {

@@ -110,7 +110,7 @@ final class ExperimentCommand implements Callable<Integer> {
         CtrlC ctrlC = CtrlC.install("dip-experiment-ctrl-c",
                 "stopping after the current iteration; writing the run folder and the report ...");
         try {
-            ExperimentProgress progress = new ExperimentProgress(pending, plan.runs().size(), System.console() != null);
+            ExperimentProgress progress = new ExperimentProgress(pending, plan.runs().size(), ProgressBar.onTerminal());
             ExperimentRunner.Result result = ExperimentRunner.run(plan, specs,
                     provider.create(new ExecutorProvider.Options(master, registry, progress, ctrlC.stop())));
             records = result.records();

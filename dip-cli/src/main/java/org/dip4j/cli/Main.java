@@ -14,6 +14,9 @@ public final class Main {
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its folder was written. */
     public static final int INTERRUPTED = 130;
 
+    /** Columns of the help text. */
+    static final int HELP_WIDTH = 100;
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -59,6 +62,9 @@ public final class Main {
 
     static CommandLine commandLine(DipCommand root) {
         CommandLine cli = new CommandLine(root);
+        // Picocli wraps at a line-break opportunity, which includes the dots inside keys
+        // (dip.run.↵iterations); 100 columns keep every token of our help on one line (tested).
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;

@@ -24,6 +24,7 @@ final class ProgressBar implements RunObserver {
 
     private final boolean interactive;
     private long lastDraw;
+    private int total;
 
     ProgressBar(boolean interactive) {
         this.interactive = interactive;
@@ -31,11 +32,12 @@ final class ProgressBar implements RunObserver {
 
     @Override
     public void started(RunInfo info) {
+        total = info.settings().iterations();
         var p = info.problem();
-        log.info("{}: output {}×{}×{}, {} network with {} parameters, {} iterations, losses {}, backend {}",
+        log.info("{}: output {}×{}×{}, {} network with {} parameters, {}, losses {}, backend {}",
                 info.settings().task(), p.outputChannels(), p.outputHeight(), p.outputWidth(),
                 info.settings().architecture(), String.format(Locale.ROOT, "%,d", info.parameterCount()),
-                info.settings().iterations(), info.lossWeights(), info.backend());
+                count(info.settings().iterations(), "iteration"), info.lossWeights(), info.backend());
     }
 
     @Override
@@ -53,15 +55,37 @@ final class ProgressBar implements RunObserver {
         int width = 24;
         int filled = (int) Math.round(width * (double) done / total);
         String bar = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
-        String line = String.format(Locale.ROOT, "%s %d/%d %3.0f%% %.2f s/it ETA %s %s", bar, done, total,
-                100.0 * done / total, perIteration, duration(perIteration * (total - done)), metrics(lastMetrics));
+        String line = String.format(Locale.ROOT, "%s %d/%d %3.0f%% %s elapsed, %.2f s/it, ETA %s %s", bar, done,
+                total, 100.0 * done / total, duration(seconds), perIteration, duration(perIteration * (total - done)),
+                metrics(lastMetrics));
         draw(line);
     }
 
     @Override
     public void logged(int iteration, double seconds, Map<String, Double> metrics) {
-        log.info("iteration {} ({}): {} rss={} MB", iteration, duration(seconds), metrics(metrics),
-                ProcessMemory.residentMb());
+        log.info(logLine(iteration, total, seconds, metrics(metrics), ProcessMemory.residentMb()));
+    }
+
+    /** "iteration i/N (elapsed, ETA): metrics rss=… MB"; the ETA extrapolates the time per iteration so far. */
+    static String logLine(int iteration, int total, double seconds, String metrics, long rssMb) {
+        int done = iteration + 1;
+        String eta = total > done ? ", ETA " + duration(seconds / done * (total - done)) : "";
+        return String.format(Locale.ROOT, "iteration %d/%d (%s elapsed%s): %s rss=%d MB", iteration, total,
+                duration(seconds), eta, metrics, rssMb);
+    }
+
+    /** "1 iteration", "2 iterations". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Whether the bar can be drawn: stderr is a terminal. The launcher passes {@code -Ddip.terminal}
+     * (the JVM cannot test stderr itself); without it, whether the JVM has a console.
+     */
+    static boolean onTerminal() {
+        String flag = System.getProperty("dip.terminal");
+        return flag != null ? Boolean.parseBoolean(flag) : System.console() != null;
     }
 
     @Override

@@ -52,36 +52,42 @@ final class RunLauncher {
             throw new InvalidInputException(dir + " already holds a run; continue it with 'dip resume " + dir
                     + "', replace it with --force, or choose a fresh folder with --out");
         }
-        Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
-        if (existing == Existing.REPLACE && RunFolder.holdsRun(dir)) {
-            RunFolder.clearRun(dir);
-        }
-        if (resume == null && BlendTwin.wanted(config)) {
-            // The settings are valid (prepared above); compare-with only tells the report where the twin is.
-            Path twin = BlendTwin.folderBeside(dir);
-            stdout.println("blend: training the direct formulation first at the same settings, for the comparison: "
-                    + twin);
-            stdout.flush();
-            int code = launch(BlendTwin.twinSettings(user), twin, null, existing, command);
-            if (code != 0) {
-                return code;
-            }
-            config = Configs.resolve(BlendTwin.comparedWith(user, twin), Thread.currentThread().getContextClassLoader(),
-                    registry);
-        }
-        RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
-
-        RunResult result;
-        CtrlC ctrlC = CtrlC.install("dip-ctrl-c", "stopping after the current iteration; writing " + dir + " ...");
+        // The hook goes in first, so that Ctrl-C while the network is built still ends with a word.
+        CtrlC ctrlC = CtrlC.install("dip-ctrl-c", "stopping after the current iteration (the run folder "
+                + dir + " is written if the run has begun) ...");
         try {
+            Restoration restoration = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
+            if (ctrlC.stop().get()) {
+                stdout.println("stopped before the first iteration: nothing was written");
+                stdout.flush();
+                return Main.INTERRUPTED;
+            }
+            if (existing == Existing.REPLACE && RunFolder.holdsRun(dir)) {
+                RunFolder.clearRun(dir);
+            }
+            if (resume == null && BlendTwin.wanted(config)) {
+                // The settings are valid (prepared above); compare-with only tells the report where the twin is.
+                Path twin = BlendTwin.folderBeside(dir);
+                stdout.println("blend: training the direct formulation first at the same settings, for the comparison: "
+                        + twin);
+                stdout.flush();
+                int code = launch(BlendTwin.twinSettings(user), twin, null, existing, command);
+                if (code != 0) {
+                    return code;
+                }
+                config = Configs.resolve(BlendTwin.comparedWith(user, twin),
+                        Thread.currentThread().getContextClassLoader(), registry);
+            }
+            RunFolder folder = new RunFolder(dir, config, registry, resume == null ? -1 : resume.iteration());
             ProgressBar.reset();
-            RunObserver progress = new ProgressBar(System.console() != null);
-            result = restoration.run(RunObserver.all(folder, progress), ctrlC.stop(), dir, resume);
+            RunObserver progress = new ProgressBar(ProgressBar.onTerminal());
+            RunResult result = restoration.run(RunObserver.all(folder, progress), ctrlC.stop(), dir, resume);
+            // Before the hook is released: once it is, the JVM may exit under a Ctrl-C.
+            printSummary(stdout, result, dir);
+            return result.interrupted() && ctrlC.signalled() ? Main.INTERRUPTED : 0;
         } finally {
             ctrlC.close();
         }
-        printSummary(stdout, result, dir);
-        return result.interrupted() && ctrlC.signalled() ? Main.INTERRUPTED : 0;
     }
 
     private static Path defaultFolder(Config config) {
@@ -90,7 +96,7 @@ final class RunLauncher {
     }
 
     private static void printSummary(PrintWriter out, RunResult r, Path dir) {
-        out.printf(Locale.ROOT, "%s: %d iterations in %s%s%n", r.task(), r.iterations(),
+        out.printf(Locale.ROOT, "%s: %s in %s%s%n", r.task(), ProgressBar.count(r.iterations(), "iteration"),
                 ProgressBar.duration(r.seconds()), r.interrupted() ? " (interrupted)" : "");
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (!e.getValue().isNaN()) {
@@ -101,6 +107,10 @@ final class RunLauncher {
             out.printf(Locale.ROOT, "  divergence guard restored the parameters %d times%n", r.restores());
         }
         out.println("result: " + dir.resolve("result.png"));
+        if (r.interrupted()) {
+            out.println("run folder: " + dir + " (metrics, results and checkpoint.zip; 'dip resume " + dir
+                    + "' continues the run)");
+        }
         out.flush();
     }
 }
