@@ -62,9 +62,8 @@ public final class Main {
 
     static CommandLine commandLine(DipCommand root) {
         CommandLine cli = new CommandLine(root);
-        // Picocli wraps at a line-break opportunity, which includes the dots inside keys
-        // (dip.run.↵iterations); 100 columns keep every token of our help on one line (tested).
         cli.setUsageHelpWidth(HELP_WIDTH);
+        OptionList.install(cli, HELP_WIDTH);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable cause = ex;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class PsnrGoldenTests {
     private static final double SAME_PNGS = 1e-9;
-    /** REFERENCE.md gives the Y-channel value to three decimals. */
+    /** The project's notes on the reference (not in this repository) give the Y-channel value to three decimals. */
     private static final double THREE_DECIMALS = 5e-4;
 
     private static Image f16;

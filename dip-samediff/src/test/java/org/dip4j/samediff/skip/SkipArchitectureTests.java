@@ -27,7 +27,7 @@ class SkipArchitectureTests {
 
     @Test
     void parameterCountsEqualTheReferenceImplementations() {
-        // Counts printed by the reference implementation (REFERENCE.md section 1).
+        // Counts printed by the reference implementation (deep-image-prior at 042e0d4, printed by its notebooks).
         assertThat(SkipArchitecture.countParameters(settings(""), 32, 3)).isEqualTo(2_217_831);
         assertThat(SkipArchitecture.countParameters(settings("channels-skip = [128,128,128,128,128]"), 32, 3))
                 .isEqualTo(3_002_627);

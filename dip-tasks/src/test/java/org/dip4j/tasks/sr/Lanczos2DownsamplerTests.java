@@ -14,10 +14,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@link Lanczos2Downsampler}: kernel taps from REFERENCE.md §3, forward pass and gradient. */
+/** {@link Lanczos2Downsampler}: kernel taps of the reference's {@code get_kernel}, forward pass and gradient. */
 class Lanczos2DownsamplerTests {
 
-    /** REFERENCE.md §3, computed with the reference's {@code get_kernel} (10 decimals). */
+    /** Computed with the reference's {@code get_kernel} (10 decimals). */
     private static final double[] TAPS_X4 = {
         -0.0010653827, -0.0097517015, -0.0203839875, -0.0148778908, 0.0245940645, 0.0986584995,
         0.1831152829, 0.2397111157, 0.2397111157, 0.1831152829, 0.0986584995, 0.0245940645,
