@@ -102,7 +102,7 @@ class BadInputTests {
     void anImageBelowTheNetworksMinimumSaysTheRealMinimumFirst(@TempDir Path dir) {
         Path small = dir.resolve("small.png");
         Images.writePng(Images.readRgb(F16).crop(0, 0, 32, 32), small);
-        // The fast preset's five levels of 3×3 reflection-padded convolutions need 64 px (docs: SAMEDIFF.md).
+        // The fast preset's five levels of 3×3 reflection-padded convolutions need 64 px: at 32 px the deepest map is 1×1.
         assertBadInput(dip("denoise", "--image", small.toString()), "32×32", "needs at least 64×64");
     }
 

@@ -18,7 +18,7 @@ final class AveragePooling {
         if (s == 1) {
             return x;
         }
-        // avgPooling2d's gradient checks out in M2.1 (SAMEDIFF.md); NCHW is isNHWC = false.
+        // avgPooling2d's gradient checks out in M2.1 (MultiscaleMseLossTests check it); NCHW is isNHWC = false.
         Pooling2DConfig config = Pooling2DConfig.builder()
                 .kH(s).kW(s)
                 .sH(s).sW(s)

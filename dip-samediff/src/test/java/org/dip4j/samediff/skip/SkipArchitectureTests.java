@@ -41,7 +41,7 @@ class SkipArchitectureTests {
 
     @Test
     void countedMultiplyAddsGiveTheTrainingStepCostMeasuredForTheSameNetwork() {
-        // SAMEDIFF.md lists 29, 116 and 465 GFLOP per training step (about three forward passes of
+        // The project's SameDiff notes (not in this repository) list 29, 116 and 465 GFLOP per training step (about three forward passes of
         // two FLOP per multiply-add) for this network at 128², 256² and 512².
         SkipSettings f16 = settings("");
         double[] expected = {29, 116, 465};
