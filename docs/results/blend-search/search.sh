@@ -17,5 +17,7 @@ nice -n 19 ./dip blend $kl --preset fast --out "$out/final-kl"
 # The other candidates at the same budget (same preset, one setting changed).
 nice -n 19 ./dip blend $ao --preset fast $alone --set dip.tasks.blend.output=composite --out "$out/ao-comp-16-50"
 nice -n 19 ./dip blend $ao --preset fast $alone --set dip.tasks.blend.residual-base=laplacian --out "$out/ao-res-lap-16-50"
-# The residual on the Laplacian blend with the 32-channel network (stopped after 20 iterations here).
+# The residual on the Laplacian blend with the 32-channel network (stopped after 30 iterations here).
 nice -n 19 ./dip blend $ao --preset fast $alone $wide --set dip.tasks.blend.residual-base=laplacian --iterations 100 --out "$out/ao-res-lap-32-100"
+# A smaller residual scale on the kitten, beside the direct twin of final-kl.
+nice -n 19 ./dip blend $kl --preset fast --set dip.tasks.blend.residual-scale=0.1 --set dip.tasks.blend.compare-with="$out/final-kl-direct" --out "$out/kl-residual-kappa-0.1"

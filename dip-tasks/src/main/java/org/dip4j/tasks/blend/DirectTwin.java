@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finished run of the seed's {@code direct} formulation at the same settings, named by
@@ -21,7 +22,7 @@ final class DirectTwin {
     private DirectTwin() {}
 
     /** The twin's folder from the run's run.conf, or null when the run names none. */
-    static Path folder(Path runFolder) {
+    static @Nullable Path folder(Path runFolder) {
         Path conf = runFolder.resolve("run.conf");
         if (!Files.isRegularFile(conf)) {
             return null;
