@@ -68,7 +68,7 @@ final class BlendReport {
         for (Map.Entry<String, Result> e : results.entrySet()) {
             Images.writePng(e.getValue().image(), file(folder, e.getKey()));
         }
-        java.nio.file.Path twin = DirectTwin.folder(folder);
+        Path twin = DirectTwin.folder(folder);
         if (kind != BlendOutput.Kind.DIRECT && twin != null) {
             Result direct = DirectTwin.read(twin, blend);
             Images.writePng(direct.image(), file(folder, DIRECT_ROW));
