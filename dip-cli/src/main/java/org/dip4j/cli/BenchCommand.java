@@ -75,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Also print the time per op type of the timed iterations.")
     boolean profile;
 
+    @Option(names = "--executor", description = "plan (default: the compiled step) or samediff (SameDiff's fit).")
+    String executor;
+
     @Override
     public Integer call() {
         if (!BenchmarkSetup.networks().contains(network)) {
@@ -85,14 +88,18 @@ final class BenchCommand implements Callable<Integer> {
         for (int size : sizes) {
             // Each size's own peak: what earlier sizes left behind still counts, their peaks do not.
             org.dip4j.samediff.engine.ProcessMemory.resetPeak();
+            List<String> settings = new ArrayList<>(overrides);
+            if (executor != null) {
+                settings.add("dip.run.executor=" + executor);
+            }
             Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
-                    registry, org.dip4j.api.Configs.parseOverrides(overrides));
+                    registry, org.dip4j.api.Configs.parseOverrides(settings));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};
             OpProfile ops = new OpProfile();
             if (profile) {
-                r.addListener(ops);
+                r.profile(ops);
                 if (warmup == 0) {
                     ops.record();
                 }
@@ -121,6 +128,7 @@ final class BenchCommand implements Callable<Integer> {
             row.put("size", size);
             row.put("parameters", r.parameterCount());
             row.put("threads", Nd4j.getEnvironment().maxThreads());
+            row.put("executor", config.getString("dip.run.executor"));
             row.put("ms_per_iter_median", round(median));
             row.put("ms_per_iter_min", round(ms.get(0)));
             row.put("ms_per_iter_max", round(ms.get(ms.size() - 1)));
@@ -143,6 +151,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (profile) {
                 ops.report(iterations).forEach(out::println);
+                // Time of the step outside the ops' own calls, per op: the executor's cost.
+                double opsMs = ops.totalMillis() / iterations;
+                double calls = (double) ops.totalCalls() / iterations;
+                row.put("ops_per_step", Math.round(calls));
+                row.put("overhead_us_per_op", round((median - opsMs) * 1000 / calls));
             }
             if (json) {
                 out.println(ConfigValueFactory.fromMap(row).render(ConfigRenderOptions.concise().setJson(true)));

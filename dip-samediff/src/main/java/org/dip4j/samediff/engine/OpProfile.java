@@ -15,10 +15,11 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Wall time of the training step per op type, measured between SameDiff's before- and
- * after-execution callbacks: where a step's time goes, for {@code dip bench --profile}.
+ * Wall time of the training step per op type: with SameDiff's executor measured between its
+ * before- and after-execution callbacks, with the plan executor around each step of the plan;
+ * where a step's time goes, for {@code dip bench --profile}.
  */
-public final class OpProfile extends BaseListener {
+public final class OpProfile extends BaseListener implements org.dip4j.samediff.plan.StepPlan.OpTimer {
     private final Map<String, long[]> byOp = new HashMap<>(); // op name -> {nanos, calls}
     private long started;
     private boolean recording;
@@ -26,6 +27,16 @@ public final class OpProfile extends BaseListener {
     /** Starts counting (call after warm-up); earlier steps are not counted. */
     public void record() {
         recording = true;
+    }
+
+    /** The plan executor's report of one step's wall time. */
+    @Override
+    public void timed(String opType, long nanos) {
+        if (recording) {
+            long[] entry = byOp.computeIfAbsent(opType, k -> new long[2]);
+            entry[0] += nanos;
+            entry[1]++;
+        }
     }
 
     @Override
@@ -46,6 +57,16 @@ public final class OpProfile extends BaseListener {
             entry[0] += System.nanoTime() - started;
             entry[1]++;
         }
+    }
+
+    /** Milliseconds in all recorded ops. */
+    public long totalMillis() {
+        return byOp.values().stream().mapToLong(e -> e[0]).sum() / 1_000_000;
+    }
+
+    /** Op calls recorded. */
+    public long totalCalls() {
+        return byOp.values().stream().mapToLong(e -> e[1]).sum();
     }
 
     /** Lines "op  ms-per-step  share  calls-per-step", slowest first, over {@code steps} recorded steps. */

@@ -34,6 +34,7 @@ public final class Restoration {
     private final MetricSuite metrics;
     private final NetworkInput input;
     private final Path baseDirectory;
+    private @Nullable OpProfile profile;
 
     private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
             Path baseDirectory) {
@@ -92,9 +93,15 @@ public final class Restoration {
         return graph.parameterCount();
     }
 
-    /** Adds a SameDiff listener to the training step (profiling, custom instrumentation). */
+    /** Adds a SameDiff listener to the training step (custom instrumentation; the samediff executor only). */
     public void addListener(org.nd4j.autodiff.listeners.Listener listener) {
         graph.sameDiff().addListeners(listener);
+    }
+
+    /** Times every op of the training steps into {@code profile}, whichever executor runs them. */
+    public void profile(OpProfile profile) {
+        graph.sameDiff().addListeners(profile);
+        this.profile = profile;
     }
 
     /** Runs the optimisation until its last iteration or until {@code stop} becomes true. */
@@ -113,7 +120,8 @@ public final class Restoration {
         observer.started(new RunInfo(settings, problem, graph.parameterCount(), graph.lossWeights(), metrics.ids(),
                 backend(), baseDirectory));
         TrainingLoop loop = new TrainingLoop(graph, input, settings, metrics, observation,
-                new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop);
+                new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop,
+                profile);
         if (runFolder != null) {
             loop.checkpointTo(runFolder.resolve(Checkpoint.FILE), settings.checkpointEvery());
         }

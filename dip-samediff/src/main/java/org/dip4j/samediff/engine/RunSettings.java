@@ -17,6 +17,8 @@ public record RunSettings(
         int checkpointEvery,
         int collectEvery,
         boolean reuseArrays,
+        Executor executor,
+        int stepsPerFit,
         String outputDirectory,
         String device,
         double ema,
@@ -37,6 +39,27 @@ public record RunSettings(
         double regNoiseStd,
         String architecture) {
 
+    /** What runs the training steps. */
+    public enum Executor {
+        /** The gradient graph compiled once into a flat list of bound native calls (the default). */
+        PLAN,
+        /** SameDiff's own {@code fit}. */
+        SAMEDIFF;
+
+        public static Executor parse(String value) {
+            return switch (value) {
+                case "plan" -> PLAN;
+                case "samediff" -> SAMEDIFF;
+                default -> throw new InvalidInputException(
+                        "dip.run.executor = '" + value + "' is not an executor; use plan or samediff");
+            };
+        }
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** The network input z. */
     public enum InputKind {
         /** Uniform noise U[0, 1) times {@code scale}. */
@@ -50,6 +73,7 @@ public record RunSettings(
         require(logEvery >= 1, "dip.run.log-every", "must be at least 1, got " + logEvery);
         require(snapshotEvery >= 0, "dip.run.snapshot-every", "must be 0 (off) or positive");
         require(checkpointEvery >= 0, "dip.run.checkpoint-every", "must be 0 (only at the end) or positive");
+        require(stepsPerFit >= 1, "dip.run.steps-per-fit", "must be at least 1, got " + stepsPerFit);
         require(collectEvery >= 0, "dip.run.collect-every", "must be 0 (never) or positive");
         require(ema >= 0 && ema < 1, "dip.run.ema", "must be in [0, 1), got " + ema);
         require(earlyStopWindow >= 2, "dip.run.early-stop.window", "must be at least 2");
@@ -78,6 +102,8 @@ public record RunSettings(
                 c.getInt("dip.run.checkpoint-every"),
                 c.getInt("dip.run.collect-every"),
                 c.getBoolean("dip.run.reuse-arrays"),
+                Executor.parse(c.getString("dip.run.executor")),
+                c.getInt("dip.run.steps-per-fit"),
                 c.getString("dip.run.output-dir"),
                 c.getString("dip.run.device"),
                 c.getDouble("dip.run.ema"),

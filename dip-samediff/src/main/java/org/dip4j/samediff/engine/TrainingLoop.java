@@ -61,9 +61,11 @@ final class TrainingLoop {
     private @Nullable Checkpoint resumeFrom;
     private final @Nullable EarlyStopping earlyStopping;
     private boolean stoppedEarly;
+    private final @Nullable OpProfile profile;
 
     TrainingLoop(DipGraph graph, NetworkInput input, RunSettings settings, MetricSuite metrics, INDArray observation,
-            long[] outputShape, RunObserver observer, AtomicBoolean stop) {
+            long[] outputShape, RunObserver observer, AtomicBoolean stop, @Nullable OpProfile profile) {
+        this.profile = profile;
         this.graph = graph;
         this.input = input;
         this.settings = settings;
@@ -152,16 +154,20 @@ final class TrainingLoop {
         return (Map<String, INDArray>) updater.getState();
     }
 
-    /** Puts the checkpoint's Adam moments and step count into the freshly initialised updaters. */
-    private void restoreOptimizer(SameDiff sd, Checkpoint c) {
+    /** Creates SameDiff's Adam updaters now (fit() would create them lazily) so that they can be filled or used. */
+    static void initializeUpdaters(SameDiff sd) {
         try {
-            // SameDiff creates its updaters lazily inside fit(); create them now to fill them.
             java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
             init.setAccessible(true);
             init.invoke(sd);
         } catch (ReflectiveOperationException e) {
-            throw new DipException("cannot initialise SameDiff's optimiser to resume: " + e, e);
+            throw new DipException("cannot initialise SameDiff's optimiser (written for ND4J 1.0.0-M2.1): " + e, e);
         }
+    }
+
+    /** Puts the checkpoint's Adam moments and step count into the freshly initialised updaters. */
+    private void restoreOptimizer(SameDiff sd, Checkpoint c) {
+        initializeUpdaters(sd);
         sd.getUpdaterMap().forEach((name, updater) -> stateOf(updater).forEach((key, value) -> {
             INDArray saved = c.array("adam/" + name + "/" + key);
             if (saved != null) {
@@ -171,31 +177,14 @@ final class TrainingLoop {
         sd.getTrainingConfig().setIterationCount(c.optimizerSteps());
     }
 
-    /**
-     * The system property M2.1's session memory manager ({@code ArrayCacheMemoryMgr}) reads when a
-     * session is created: "false" frees released arrays instead of caching them.
-     */
-    static final String SAMEDIFF_ARRAY_CACHE = "org.nd4j.autodiff.samediff";
-
-    /**
-     * Iterations per call of SameDiff's {@code fit}. M2.1's training session records the id of
-     * every array it frees in a set it never clears (about 1,900 ids, 120 kB of heap, per step of
-     * the skip network); a fresh call starts a fresh session, so the set stays small.
-     */
-    static final int STEPS_PER_FIT = 200;
-
-    /** {@link #STEPS_PER_FIT}, lowered by tests to check that the boundaries change nothing. */
-    static int stepsPerFit = STEPS_PER_FIT;
-
     /** Whether iterations remain before {@code end} and nothing has asked the run to stop. */
-    private boolean continuesTo(int end) {
+    boolean continuesTo(int end) {
         return done < end && !stop.get() && !stoppedEarly;
     }
 
     /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
     int run() {
         SameDiff sd = graph.sameDiff();
-        System.setProperty(SAMEDIFF_ARRAY_CACHE, Boolean.toString(settings.reuseArrays()));
         sd.setTrainingConfig(TrainingConfig.builder()
                 .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
                 .dataSetFeatureMapping(DipGraph.INPUT, DipGraph.PROGRESS)
@@ -214,17 +203,61 @@ final class TrainingLoop {
         if (done >= settings.iterations()) {
             return done; // resuming a finished run: SameDiff's fit fails on an empty epoch
         }
+        StepRunner runner = createRunner();
         try {
-            Watcher watcher = new Watcher();
-            while (continuesTo(settings.iterations())) {
-                sd.fit(new PerturbedInputs(Math.min(settings.iterations(), done + stepsPerFit)), 1, watcher);
-            }
+            runner.run(this);
         } finally {
             if (checkpointFile != null && done > 0) {
                 capture().write(checkpointFile);
             }
         }
         return done;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
+
+    /** The configured executor; the plan falls back to SameDiff's fit for graphs it cannot run. */
+    private StepRunner createRunner() {
+        if (settings.executor() == RunSettings.Executor.PLAN) {
+            try {
+                PlanRunner runner = new PlanRunner(graph);
+                if (profile != null) {
+                    runner.plan().timeSteps(profile);
+                }
+                return runner;
+            } catch (org.dip4j.samediff.plan.UnsupportedOpException e) {
+                LOG.warn("{}; using SameDiff's executor (dip.run.executor = samediff) for this run", e.getMessage());
+            }
+        }
+        return new FitRunner(settings.stepsPerFit());
+    }
+
+    /** The iterations completed so far. */
+    int done() {
+        return done;
+    }
+
+    RunSettings settings() {
+        return settings;
+    }
+
+    DipGraph graph() {
+        return graph;
+    }
+
+    NetworkInput input() {
+        return input;
+    }
+
+    /** The step's output (the network's image), copied out before {@link #afterStep()}. */
+    void observeOutput(INDArray output) {
+        seenOutput = true;
+        outputHost.assign(output);
+    }
+
+    /** The step's prediction (the output through the forward model), copied out before {@link #afterStep()}. */
+    void observePrediction(INDArray prediction) {
+        predictionHost.assign(prediction);
     }
 
     /** Optimisation wall time of the run, including the time before a resume. */
@@ -241,7 +274,8 @@ final class TrainingLoop {
         return average;
     }
 
-    private void afterStep() {
+    /** The bookkeeping after a step whose parameter update is applied but not yet counted by the optimiser. */
+    void afterStep() {
         if (!seenOutput) {
             throw new IllegalStateException("the training step did not expose the network output "
                     + graph.outputName());
@@ -310,92 +344,6 @@ final class TrainingLoop {
             for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
                 lastGood.get(e.getKey()).assign(e.getValue());
             }
-        }
-    }
-
-    /** Copies the output and prediction out of the training step, then runs the bookkeeping. */
-    private final class Watcher extends BaseListener {
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(graph.outputName(), graph.predictionName()).build();
-        }
-
-        @Override
-        public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, String varName,
-                INDArray activation) {
-            if (activation == null) {
-                return;
-            }
-            if (varName.equals(graph.outputName())) {
-                seenOutput = true;
-                outputHost.assign(activation);
-            }
-            if (varName.equals(graph.predictionName())) {
-                predictionHost.assign(activation);
-            }
-        }
-
-        @Override
-        public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
-            afterStep();
-        }
-    }
-
-    /** One batch per iteration, up to iteration {@code end}: the perturbed input and the progress t/T. */
-    private final class PerturbedInputs implements MultiDataSetIterator {
-        private final INDArray progress = Nd4j.scalar(input.dataType(), 0.0);
-        private final int end;
-
-        PerturbedInputs(int end) {
-            this.end = end;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return continuesTo(end);
-        }
-
-        @Override
-        public MultiDataSet next() {
-            progress.assign((double) done / settings.iterations());
-            return new org.nd4j.linalg.dataset.MultiDataSet(
-                    new INDArray[] {input.perturbed(done), progress}, new INDArray[0]);
-        }
-
-        @Override
-        public MultiDataSet next(int num) {
-            return next();
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException("no preprocessing of DIP inputs");
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return false;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            // The arrays are refilled in place: prefetching would overwrite them early.
-            return false;
-        }
-
-        @Override
-        public void reset() {
-            throw new UnsupportedOperationException("a DIP run is one pass");
         }
     }
 

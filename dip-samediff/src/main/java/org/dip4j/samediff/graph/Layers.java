@@ -90,6 +90,23 @@ public final class Layers {
         return new FeatureMap(sd.updateVariableNameAndReference(y, name), c, x.height(), x.width());
     }
 
+    /**
+     * BatchNorm then LeakyReLU with {@code slope} (slope 1: BatchNorm alone). In a plan graph one
+     * fused op ({@link BatchNormLeakyRelu}); otherwise {@link #batchNorm} and {@link #leakyRelu}.
+     * Parameters and output are named as {@link #batchNorm} names them either way.
+     */
+    public FeatureMap batchNormLeakyRelu(String name, FeatureMap x, double slope) {
+        if (!PlanGraphs.isPlanGraph(sd)) {
+            FeatureMap y = batchNorm(name, x);
+            return slope == 1 ? y : leakyRelu(y, slope);
+        }
+        int c = x.channels();
+        SDVariable gamma = parameter(name + "/gamma", Nd4j.ones(dataType, c));
+        SDVariable beta = parameter(name + "/beta", Nd4j.zeros(dataType, c));
+        SDVariable y = new BatchNormLeakyRelu(sd, x.variable(), gamma, beta, BN_EPSILON, slope).outputVariables()[0];
+        return new FeatureMap(sd.updateVariableNameAndReference(y, name), c, x.height(), x.width());
+    }
+
     public FeatureMap leakyRelu(FeatureMap x, double slope) {
         return new FeatureMap(sd.nn().leakyRelu(x.variable(), slope), x.channels(), x.height(), x.width());
     }

@@ -29,6 +29,8 @@ public final class NativeOps {
         }
         register("batchnorm", NativeBatchNorm.class);
         register("moments", BatchStatistics.class);
+        registerPlanOnly(BatchNormLeakyRelu.NAME, BatchNormLeakyRelu.class);
+        registerPlanOnly(BatchNormLeakyRelu.Gradient.NAME, BatchNormLeakyRelu.Gradient.class);
         installed = true;
     }
 
@@ -54,6 +56,22 @@ public final class NativeOps {
             } else {
                 ((Map<Long, Class<?>>) field(holder, "customOpHashToClass")).put(hash, type);
             }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot register " + type.getSimpleName() + " with ND4J "
+                    + "(this code is written for 1.0.0-M2.1)", e);
+        }
+    }
+
+    /**
+     * Registers an op with no native counterpart: ND4J gives unknown op names the hash 0, and looks
+     * classes up by hash and then name.
+     */
+    @SuppressWarnings("unchecked")
+    private static void registerPlanOnly(String opName, Class<?> type) {
+        DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
+        try {
+            Map<Long, Map<String, Class<?>>> shared = (Map<Long, Map<String, Class<?>>>) field(holder, "customOpHashToClasses");
+            shared.computeIfAbsent(0L, k -> new java.util.HashMap<>()).put(opName, type);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot register " + type.getSimpleName() + " with ND4J "
                     + "(this code is written for 1.0.0-M2.1)", e);

@@ -59,7 +59,7 @@ public final class SkipArchitecture implements Architecture {
         FeatureMap skip = null;
         if (s.channelsSkip().get(i) != 0) {
             skip = l.conv(p + "skip", x, s.channelsSkip().get(i), s.filterSizeSkip(), 1, s.padding(), s.bias());
-            skip = l.leakyRelu(l.batchNorm(p + "skip_bn", skip), slope);
+            skip = l.batchNormLeakyRelu(p + "skip_bn", skip, slope);
         }
         int down = s.channelsDown().get(i);
         int stride = s.averagePoolDownsampling() ? 1 : 2;
@@ -67,21 +67,21 @@ public final class SkipArchitecture implements Architecture {
         if (s.averagePoolDownsampling()) {
             d = l.averagePool2(d);
         }
-        d = l.leakyRelu(l.batchNorm(p + "down1_bn", d), slope);
+        d = l.batchNormLeakyRelu(p + "down1_bn", d, slope);
         d = l.conv(p + "down2", d, down, s.filterSizeDown(), 1, s.padding(), s.bias());
-        d = l.leakyRelu(l.batchNorm(p + "down2_bn", d), slope);
+        d = l.batchNormLeakyRelu(p + "down2_bn", d, slope);
         if (i + 1 < s.depth()) {
             d = level(l, s, i + 1, d);
         }
         d = l.upsample2(d, s.upsampling().get(i));
         FeatureMap merged = skip == null ? d : l.concat(skip, d);
-        merged = l.batchNorm(p + "merge_bn", merged);
+        merged = l.batchNormLeakyRelu(p + "merge_bn", merged, 1.0);
         int up = s.channelsUp().get(i);
         FeatureMap u = l.conv(p + "up", merged, up, s.filterSizeUp(), 1, s.padding(), s.bias());
-        u = l.leakyRelu(l.batchNorm(p + "up_bn", u), slope);
+        u = l.batchNormLeakyRelu(p + "up_bn", u, slope);
         if (s.need1x1Up()) {
             u = l.conv(p + "up1x1", u, up, 1, 1, s.padding(), s.bias());
-            u = l.leakyRelu(l.batchNorm(p + "up1x1_bn", u), slope);
+            u = l.batchNormLeakyRelu(p + "up1x1_bn", u, slope);
         }
         return u;
     }

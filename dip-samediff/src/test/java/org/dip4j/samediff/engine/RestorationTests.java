@@ -64,21 +64,17 @@ class RestorationTests {
 
     @Test
     void splittingTheRunIntoSeveralFitCallsChangesNoNumber() {
-        Config c = tinyRun("dip.run { iterations = 31, log-every = 5 }");
+        Config c = tinyRun("dip.run { iterations = 31, log-every = 5, executor = samediff }");
         List<Map<String, Double>> oneCall = run(c, new RunObserver() {});
-        TrainingLoop.stepsPerFit = 7;
-        try {
-            assertThat(run(c, new RunObserver() {})).isEqualTo(oneCall);
-        } finally {
-            TrainingLoop.stepsPerFit = TrainingLoop.STEPS_PER_FIT;
-        }
+        Config chunked = tinyRun("dip.run { iterations = 31, log-every = 5, executor = samediff, steps-per-fit = 7 }");
+        assertThat(run(chunked, new RunObserver() {})).isEqualTo(oneCall);
     }
 
     @Test
     void theOpProfileTimesTheConvolutionsOfEveryRecordedStep() {
         Restoration r = Restoration.prepare(tinyRun("dip.run.iterations = 6"), REGISTRY, Path.of("."));
         OpProfile profile = new OpProfile();
-        r.addListener(profile);
+        r.profile(profile);
         r.run(new RunObserver() {
             @Override
             public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {

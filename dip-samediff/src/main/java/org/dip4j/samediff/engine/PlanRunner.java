@@ -1,0 +1,90 @@
+package org.dip4j.samediff.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dip4j.samediff.plan.PlanCompiler;
+import org.dip4j.samediff.plan.StepPlan;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+
+/**
+ * Training steps as a compiled {@link StepPlan} (the {@code plan} executor): SameDiff's gradient
+ * function bound once to fixed arrays, then per step a flat loop of native calls, followed by
+ * SameDiff's own Adam updaters (so checkpoints and resume see the same optimiser state as with
+ * {@code fit}).
+ */
+final class PlanRunner implements StepRunner {
+    private final StepPlan plan;
+    private final INDArray input;
+    private final INDArray progress;
+    private final List<Update> updates = new ArrayList<>();
+    private final String output;
+    private final String prediction;
+
+    private record Update(INDArray parameter, INDArray gradient, GradientUpdater<?> updater) {}
+
+    /**
+     * Compiles the plan of {@code graph}, whose training configuration and gradient function exist.
+     *
+     * @throws org.dip4j.samediff.plan.UnsupportedOpException when the graph holds an op the plan cannot run
+     */
+    PlanRunner(DipGraph graph) {
+        SameDiff sd = graph.sameDiff();
+        SameDiff grad = sd.getFunction("grad");
+        TrainingLoop.initializeUpdaters(sd);
+        input = Nd4j.create(sd.getVariable(DipGraph.INPUT).dataType(), sd.getVariable(DipGraph.INPUT).placeholderShape());
+        progress = Nd4j.scalar(sd.getVariable(DipGraph.PROGRESS).dataType(), 0.0);
+        output = graph.outputName();
+        prediction = graph.predictionName();
+        Map<String, String> gradients = new LinkedHashMap<>();
+        for (String name : graph.parameters().keySet()) {
+            SDVariable g = sd.getVariable(name).getGradient();
+            if (g != null) { // a parameter the loss does not depend on has none
+                gradients.put(name, g.name());
+            }
+        }
+        List<String> outputs = new ArrayList<>(gradients.values());
+        outputs.add(output);
+        outputs.add(prediction);
+        plan = new PlanCompiler(grad, Map.of(DipGraph.INPUT, input, DipGraph.PROGRESS, progress), outputs).compile();
+        Map<String, INDArray> parameters = graph.parameters();
+        gradients.forEach((name, g) -> updates.add(
+                new Update(parameters.get(name), plan.output(g), sd.getUpdaterMap().get(name))));
+    }
+
+    StepPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public void run(TrainingLoop loop) {
+        TrainingConfig config = loop.graph().sameDiff().getTrainingConfig();
+        int iterations = loop.settings().iterations();
+        while (loop.continuesTo(iterations)) {
+            step(loop.input().perturbed(loop.done()), (double) loop.done() / iterations, config);
+            loop.observeOutput(plan.output(output));
+            loop.observePrediction(plan.output(prediction));
+            loop.afterStep();
+            config.incrementIterationCount();
+        }
+    }
+
+    /** One training step: forward, backward and the Adam update of every parameter. */
+    void step(INDArray perturbedInput, double progressValue, TrainingConfig config) {
+        input.assign(perturbedInput);
+        progress.assign(progressValue);
+        plan.run();
+        int iteration = config.getIterationCount();
+        int epoch = config.getEpochCount();
+        for (Update u : updates) {
+            u.updater().applyUpdater(u.gradient(), iteration, epoch);
+            u.parameter().subi(u.gradient());
+        }
+    }
+}

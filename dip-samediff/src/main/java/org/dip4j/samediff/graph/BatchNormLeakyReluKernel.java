@@ -1,0 +1,182 @@
+package org.dip4j.samediff.graph;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.dip4j.samediff.plan.PlanStep;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The Java kernels of {@link BatchNormLeakyRelu}, per channel plane: forward in two passes (mean
+ * and variance, then the normalised and activated values), backward in two (the sums of the
+ * upstream gradient and of its product with x̂, then the input gradient). Sums are in double.
+ */
+final class BatchNormLeakyReluKernel {
+    private BatchNormLeakyReluKernel() {
+    }
+
+    static PlanStep forward(INDArray x, INDArray gamma, INDArray beta, INDArray y, INDArray mean, INDArray invStd,
+            double epsilon, double slope) {
+        int channels = (int) x.size(1);
+        int plane = (int) (x.length() / channels);
+        Runnable run = x.dataType() == DataType.FLOAT
+                ? floatForward(Planes.floats(x), Planes.floats(gamma), Planes.floats(beta), Planes.floats(y),
+                        Planes.floats(mean), Planes.floats(invStd), channels, plane, epsilon, (float) slope)
+                : doubleForward(Planes.doubles(x), Planes.doubles(gamma), Planes.doubles(beta), Planes.doubles(y),
+                        Planes.doubles(mean), Planes.doubles(invStd), channels, plane, epsilon, slope);
+        return step("batchnorm_lrelu", run);
+    }
+
+    static PlanStep backward(INDArray x, INDArray gamma, INDArray y, INDArray mean, INDArray invStd, INDArray dy,
+            INDArray dx, INDArray dGamma, INDArray dBeta, double slope) {
+        int channels = (int) x.size(1);
+        int plane = (int) (x.length() / channels);
+        Runnable run = x.dataType() == DataType.FLOAT
+                ? floatBackward(Planes.floats(x), Planes.floats(gamma), Planes.floats(y), Planes.floats(mean),
+                        Planes.floats(invStd), Planes.floats(dy), Planes.floats(dx), Planes.floats(dGamma),
+                        Planes.floats(dBeta), channels, plane, (float) slope)
+                : doubleBackward(Planes.doubles(x), Planes.doubles(gamma), Planes.doubles(y), Planes.doubles(mean),
+                        Planes.doubles(invStd), Planes.doubles(dy), Planes.doubles(dx), Planes.doubles(dGamma),
+                        Planes.doubles(dBeta), channels, plane, slope);
+        return step("batchnorm_lrelu_bp", run);
+    }
+
+    private static PlanStep step(String type, Runnable run) {
+        return new PlanStep() {
+            @Override
+            public void run() {
+                run.run();
+            }
+
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public int nativeCalls() {
+                return 0;
+            }
+        };
+    }
+
+    private static Runnable floatForward(FloatBuffer x, FloatBuffer gamma, FloatBuffer beta, FloatBuffer y,
+            FloatBuffer mean, FloatBuffer invStd, int channels, int n, double epsilon, float slope) {
+        return () -> Planes.forEach(channels, n, c -> {
+            float[] v = Planes.floatScratch(0, n);
+            x.get(c * n, v, 0, n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[i];
+            }
+            float mu = (float) (sum / n);
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                float d = v[i] - mu;
+                squares += d * d;
+            }
+            float inv = (float) (1 / Math.sqrt(squares / n + epsilon));
+            float scale = gamma.get(c) * inv;
+            float shift = beta.get(c) - mu * scale;
+            for (int i = 0; i < n; i++) {
+                float a = v[i] * scale + shift;
+                v[i] = a > 0 ? a : a * slope;
+            }
+            y.put(c * n, v, 0, n);
+            mean.put(c, mu);
+            invStd.put(c, inv);
+        });
+    }
+
+    private static Runnable floatBackward(FloatBuffer x, FloatBuffer gamma, FloatBuffer y, FloatBuffer mean,
+            FloatBuffer invStd, FloatBuffer dy, FloatBuffer dx, FloatBuffer dGamma, FloatBuffer dBeta, int channels,
+            int n, float slope) {
+        return () -> Planes.forEach(channels, n, c -> {
+            float[] xs = Planes.floatScratch(0, n);
+            float[] ys = Planes.floatScratch(1, n);
+            float[] gs = Planes.floatScratch(2, n);
+            x.get(c * n, xs, 0, n);
+            y.get(c * n, ys, 0, n);
+            dy.get(c * n, gs, 0, n);
+            float mu = mean.get(c);
+            float inv = invStd.get(c);
+            double sumG = 0;
+            double sumGx = 0;
+            for (int i = 0; i < n; i++) {
+                float g = ys[i] > 0 ? gs[i] : gs[i] * slope; // through the LeakyReLU
+                gs[i] = g;
+                sumG += g;
+                sumGx += g * ((xs[i] - mu) * inv);
+            }
+            float meanG = (float) (sumG / n);
+            float meanGx = (float) (sumGx / n);
+            float k = gamma.get(c) * inv;
+            for (int i = 0; i < n; i++) {
+                xs[i] = k * (gs[i] - meanG - (xs[i] - mu) * inv * meanGx);
+            }
+            dx.put(c * n, xs, 0, n);
+            dGamma.put(c, (float) sumGx);
+            dBeta.put(c, (float) sumG);
+        });
+    }
+
+    private static Runnable doubleForward(DoubleBuffer x, DoubleBuffer gamma, DoubleBuffer beta, DoubleBuffer y,
+            DoubleBuffer mean, DoubleBuffer invStd, int channels, int n, double epsilon, double slope) {
+        return () -> Planes.forEach(channels, n, c -> {
+            double[] v = Planes.doubleScratch(0, n);
+            x.get(c * n, v, 0, n);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[i];
+            }
+            double mu = sum / n;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                double d = v[i] - mu;
+                squares += d * d;
+            }
+            double inv = 1 / Math.sqrt(squares / n + epsilon);
+            double scale = gamma.get(c) * inv;
+            double shift = beta.get(c) - mu * scale;
+            for (int i = 0; i < n; i++) {
+                double a = v[i] * scale + shift;
+                v[i] = a > 0 ? a : a * slope;
+            }
+            y.put(c * n, v, 0, n);
+            mean.put(c, mu);
+            invStd.put(c, inv);
+        });
+    }
+
+    private static Runnable doubleBackward(DoubleBuffer x, DoubleBuffer gamma, DoubleBuffer y, DoubleBuffer mean,
+            DoubleBuffer invStd, DoubleBuffer dy, DoubleBuffer dx, DoubleBuffer dGamma, DoubleBuffer dBeta,
+            int channels, int n, double slope) {
+        return () -> Planes.forEach(channels, n, c -> {
+            double[] xs = Planes.doubleScratch(0, n);
+            double[] ys = Planes.doubleScratch(1, n);
+            double[] gs = Planes.doubleScratch(2, n);
+            x.get(c * n, xs, 0, n);
+            y.get(c * n, ys, 0, n);
+            dy.get(c * n, gs, 0, n);
+            double mu = mean.get(c);
+            double inv = invStd.get(c);
+            double sumG = 0;
+            double sumGx = 0;
+            for (int i = 0; i < n; i++) {
+                double g = ys[i] > 0 ? gs[i] : gs[i] * slope;
+                gs[i] = g;
+                sumG += g;
+                sumGx += g * ((xs[i] - mu) * inv);
+            }
+            double meanG = sumG / n;
+            double meanGx = sumGx / n;
+            double k = gamma.get(c) * inv;
+            for (int i = 0; i < n; i++) {
+                xs[i] = k * (gs[i] - meanG - (xs[i] - mu) * inv * meanGx);
+            }
+            dx.put(c * n, xs, 0, n);
+            dGamma.put(c, sumGx);
+            dBeta.put(c, sumG);
+        });
+    }
+}
