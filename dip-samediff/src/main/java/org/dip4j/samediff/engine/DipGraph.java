@@ -22,6 +22,13 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.dip4j.samediff.check.GradientCheck;
+import org.dip4j.samediff.graph.PlanGraphs;
+import org.dip4j.samediff.plan.PlanCompiler;
+import org.dip4j.samediff.plan.StepPlan;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The whole optimisation graph of one run: input placeholder → network → forward model →
@@ -63,7 +70,20 @@ public final class DipGraph {
      */
     public static DipGraph build(Problem problem, RunSettings settings, Config config, PluginRegistry registry,
             Map<String, Double> lossWeights, DataType dataType) {
+        return build(problem, settings, config, registry, lossWeights, dataType,
+                settings.executor() == RunSettings.Executor.PLAN);
+    }
+
+    /**
+     * As above; {@code planGraph} builds it for the plan executor (with ops only the plan runs,
+     * see {@link PlanGraphs}), otherwise from native ops that SameDiff's own executor runs.
+     */
+    public static DipGraph build(Problem problem, RunSettings settings, Config config, PluginRegistry registry,
+            Map<String, Double> lossWeights, DataType dataType, boolean planGraph) {
         SameDiff sd = SameDiff.create();
+        if (planGraph) {
+            PlanGraphs.enable(sd);
+        }
         SDVariable input = sd.placeHolder(INPUT, dataType, 1, settings.inputChannels(), problem.outputHeight(),
                 problem.outputWidth());
         SDVariable progress = sd.placeHolder(PROGRESS, dataType);
@@ -141,6 +161,47 @@ public final class DipGraph {
 
     public SameDiff sameDiff() {
         return sd;
+    }
+
+    /** Whether the graph was built for the plan executor (and only it can run the graph). */
+    public boolean isPlanGraph() {
+        return PlanGraphs.isPlanGraph(sd);
+    }
+
+    /**
+     * Sets Adam as SameDiff's training configuration and builds the gradient function, once.
+     * (M2.1 prints a line per op to System.out while it does; {@link GradientCheck#quietly} hides them.)
+     */
+    public synchronized void prepareTraining(RunSettings settings) {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
+                .dataSetFeatureMapping(INPUT, PROGRESS)
+                .markLabelsUnused()
+                .minimize(loss.name())
+                .build());
+        GradientCheck.quietly(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+    }
+
+    /** The output and prediction for {@code input} at progress {@code progress} (copies). */
+    public synchronized Map<String, INDArray> forward(INDArray input, double progress) {
+        INDArray t = Nd4j.scalar(sd.getVariable(PROGRESS).dataType(), progress);
+        if (!isPlanGraph()) {
+            return sd.output(Map.of(INPUT, input, PROGRESS, t), output, prediction);
+        }
+        try (StepPlan forwardPlan = new PlanCompiler(sd, Map.of(INPUT, input.dup(), PROGRESS, t),
+                new java.util.LinkedHashSet<>(List.of(output, prediction))).compile()) {
+            forwardPlan.run();
+            Map<String, INDArray> out = new LinkedHashMap<>();
+            out.put(output, forwardPlan.output(output).dup());
+            out.put(prediction, forwardPlan.output(prediction).dup()); // one variable for identity forward models
+            return out;
+        }
     }
 
     public String outputName() {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * SameDiff's own Adam updaters (so checkpoints and resume see the same optimiser state as with
  * {@code fit}).
  */
-final class PlanRunner implements StepRunner {
+final class PlanRunner implements StepRunner, AutoCloseable {
     private final StepPlan plan;
     private final INDArray input;
     private final INDArray progress;
@@ -73,6 +73,11 @@ final class PlanRunner implements StepRunner {
             loop.afterStep();
             config.incrementIterationCount();
         }
+    }
+
+    @Override
+    public void close() {
+        plan.close();
     }
 
     /** One training step: forward, backward and the Adam update of every parameter. */

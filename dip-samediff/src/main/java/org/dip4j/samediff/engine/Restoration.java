@@ -11,6 +11,7 @@ import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.plan.UnsupportedOpException;
 import org.dip4j.spi.Architecture;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.Task;
@@ -36,9 +37,17 @@ public final class Restoration {
     private final Path baseDirectory;
     private @Nullable OpProfile profile;
 
+<<<<<<< HEAD
     private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
             Path baseDirectory) {
         this.baseDirectory = baseDirectory;
+=======
+    private final StepRunner runner;
+
+    private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
+            StepRunner runner) {
+        this.runner = runner;
+>>>>>>> f182eb8 (Plan graphs: reflection padding and bilinear x2 upsampling as Java kernels with their transposes; plans purge their contexts on close (never from ND4J's deallocator thread); final forward through a plan)
         this.settings = settings;
         this.problem = problem;
         this.graph = graph;
@@ -68,17 +77,42 @@ public final class Restoration {
         }
         List<String> metricIds = taskSettings.hasPath("metrics") ? taskSettings.getStringList("metrics") : List.of();
         MetricSuite metrics = new MetricSuite(metricIds, problem, config, registry);
-        DipGraph graph;
+        Map<String, Double> weights = DipGraph.lossWeights(taskSettings, task.id());
+        DipGraph graph = buildGraph(problem, s, config, registry, weights, s.executor() == RunSettings.Executor.PLAN);
+        graph.prepareTraining(s);
+        StepRunner runner;
+        if (s.executor() == RunSettings.Executor.PLAN) {
+            try {
+                runner = new PlanRunner(graph);
+            } catch (UnsupportedOpException e) {
+                LOG.warn("{}; this run uses SameDiff's executor (dip.run.executor = samediff)", e.getMessage());
+                graph = buildGraph(problem, s, config, registry, weights, false);
+                graph.prepareTraining(s);
+                runner = new FitRunner(s.stepsPerFit());
+            }
+        } else {
+            runner = new FitRunner(s.stepsPerFit());
+        }
+        NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
+        return new Restoration(s, problem, graph, metrics, input, runner);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Restoration.class);
+
+    private static DipGraph buildGraph(Problem problem, RunSettings s, Config config, PluginRegistry registry,
+            Map<String, Double> weights, boolean planGraph) {
         try {
-            graph = DipGraph.build(problem, s, config, registry, DipGraph.lossWeights(taskSettings, task.id()),
-                    DataType.FLOAT);
+            return DipGraph.build(problem, s, config, registry, weights, DataType.FLOAT, planGraph);
         } catch (IllegalArgumentException e) {
             // Typically a map shrunk below the padding at the deepest scale.
             throw new InvalidInputException("the %s network cannot be built for a %d×%d output: %s; use a larger image or crop, or fewer scales"
                     .formatted(s.architecture(), problem.outputHeight(), problem.outputWidth(), e.getMessage()));
         }
+<<<<<<< HEAD
         NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
         return new Restoration(s, problem, graph, metrics, input, baseDirectory);
+=======
+>>>>>>> f182eb8 (Plan graphs: reflection padding and bilinear x2 upsampling as Java kernels with their transposes; plans purge their contexts on close (never from ND4J's deallocator thread); final forward through a plan)
     }
 
     public RunSettings settings() {
@@ -91,6 +125,11 @@ public final class Restoration {
 
     public long parameterCount() {
         return graph.parameterCount();
+    }
+
+    /** The executor that runs the training steps: "plan" or "samediff" (after a fallback, the latter). */
+    public String executor() {
+        return runner instanceof PlanRunner ? "plan" : "samediff";
     }
 
     /** Adds a SameDiff listener to the training step (custom instrumentation; the samediff executor only). */
@@ -121,7 +160,7 @@ public final class Restoration {
                 backend(), baseDirectory));
         TrainingLoop loop = new TrainingLoop(graph, input, settings, metrics, observation,
                 new long[] {1, problem.outputChannels(), problem.outputHeight(), problem.outputWidth()}, observer, stop,
-                profile);
+                runner, profile);
         if (runFolder != null) {
             loop.checkpointTo(runFolder.resolve(Checkpoint.FILE), settings.checkpointEvery());
         }
@@ -132,10 +171,7 @@ public final class Restoration {
         double seconds = loop.seconds();
 
         // The final image: the network on the unperturbed input.
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(DipGraph.INPUT, input.clean());
-        feed.put(DipGraph.PROGRESS, Nd4j.scalar(DataType.FLOAT, 1.0));
-        Map<String, INDArray> out = graph.sameDiff().output(feed, graph.outputName(), graph.predictionName());
+        Map<String, INDArray> out = graph.forward(input.clean(), 1.0);
         Image output = Images.fromArray(out.get(graph.outputName()));
         Image prediction = Images.fromArray(out.get(graph.predictionName()));
         Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.DipException;
 import org.dip4j.api.Images;
-import org.dip4j.samediff.check.GradientCheck;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -13,14 +12,12 @@ import org.nd4j.autodiff.listeners.ListenerVariables;
 import org.nd4j.autodiff.listeners.Loss;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The optimisation: Adam on the network parameters through SameDiff's {@code fit}, fed by an
@@ -62,9 +59,11 @@ final class TrainingLoop {
     private final @Nullable EarlyStopping earlyStopping;
     private boolean stoppedEarly;
     private final @Nullable OpProfile profile;
+    private final StepRunner runner;
 
     TrainingLoop(DipGraph graph, NetworkInput input, RunSettings settings, MetricSuite metrics, INDArray observation,
-            long[] outputShape, RunObserver observer, AtomicBoolean stop, @Nullable OpProfile profile) {
+            long[] outputShape, RunObserver observer, AtomicBoolean stop, StepRunner runner, @Nullable OpProfile profile) {
+        this.runner = runner;
         this.profile = profile;
         this.graph = graph;
         this.input = input;
@@ -185,17 +184,7 @@ final class TrainingLoop {
     /** Runs until the last iteration or until {@code stop} is set; returns the iterations done. */
     int run() {
         SameDiff sd = graph.sameDiff();
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(settings.learningRate(), settings.beta1(), settings.beta2(), settings.epsilon()))
-                .dataSetFeatureMapping(DipGraph.INPUT, DipGraph.PROGRESS)
-                .markLabelsUnused()
-                .minimize(graph.loss().name())
-                .build());
-        // Building the gradient function prints hundreds of lines to System.out in M2.1.
-        GradientCheck.quietly(() -> {
-            sd.createGradFunction();
-            return null;
-        });
+        graph.prepareTraining(settings);
         if (resumeFrom != null) {
             restoreOptimizer(sd, resumeFrom);
         }
@@ -203,10 +192,15 @@ final class TrainingLoop {
         if (done >= settings.iterations()) {
             return done; // resuming a finished run: SameDiff's fit fails on an empty epoch
         }
-        StepRunner runner = createRunner();
+        if (profile != null && runner instanceof PlanRunner plan) {
+            plan.plan().timeSteps(profile);
+        }
         try {
             runner.run(this);
         } finally {
+            if (runner instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
             if (checkpointFile != null && done > 0) {
                 capture().write(checkpointFile);
             }
@@ -214,22 +208,12 @@ final class TrainingLoop {
         return done;
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingLoop.class);
-
-    /** The configured executor; the plan falls back to SameDiff's fit for graphs it cannot run. */
-    private StepRunner createRunner() {
-        if (settings.executor() == RunSettings.Executor.PLAN) {
-            try {
-                PlanRunner runner = new PlanRunner(graph);
-                if (profile != null) {
-                    runner.plan().timeSteps(profile);
-                }
-                return runner;
-            } catch (org.dip4j.samediff.plan.UnsupportedOpException e) {
-                LOG.warn("{}; using SameDiff's executor (dip.run.executor = samediff) for this run", e.getMessage());
-            }
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new FitRunner(settings.stepsPerFit());
     }
 
     /** The iterations completed so far. */

@@ -124,6 +124,10 @@ public final class Layers {
 
     /** ×2 upsampling. */
     public FeatureMap upsample2(FeatureMap x, Upsampling mode) {
+        if (mode == Upsampling.BILINEAR && PlanGraphs.isPlanGraph(sd)) {
+            SDVariable y = new PlaneOps.BilinearUpsample2x(sd, x.variable()).outputVariables()[0];
+            return new FeatureMap(y, x.channels(), 2 * x.height(), 2 * x.width());
+        }
         SDVariable nearest = sd.cnn().upsampling2d(x.variable(), 2, 2, true);
         FeatureMap up = new FeatureMap(nearest, x.channels(), 2 * x.height(), 2 * x.width());
         if (mode == Upsampling.NEAREST) {
@@ -180,6 +184,10 @@ public final class Layers {
         if (p >= x.height() || p >= x.width()) {
             throw new IllegalArgumentException("reflection pad " + p + " needs a map larger than "
                     + x.height() + "×" + x.width());
+        }
+        if (PlanGraphs.isPlanGraph(sd)) {
+            SDVariable y = new PlaneOps.ReflectionPad(sd, x.variable(), p).outputVariables()[0];
+            return new FeatureMap(y, x.channels(), x.height() + 2 * p, x.width() + 2 * p);
         }
         SDVariable rows = padAxis(x.variable(), 2, x.height(), p);
         SDVariable both = padAxis(rows, 3, x.width(), p);

@@ -31,6 +31,9 @@ public final class NativeOps {
         register("moments", BatchStatistics.class);
         registerPlanOnly(BatchNormLeakyRelu.NAME, BatchNormLeakyRelu.class);
         registerPlanOnly(BatchNormLeakyRelu.Gradient.NAME, BatchNormLeakyRelu.Gradient.class);
+        registerPlanOnly(PlaneOps.ReflectionPad.NAME, PlaneOps.ReflectionPad.class);
+        registerPlanOnly(PlaneOps.BilinearUpsample2x.NAME, PlaneOps.BilinearUpsample2x.class);
+        registerPlanOnly(PlaneOps.Transpose.NAME, PlaneOps.Transpose.class);
         installed = true;
     }
 

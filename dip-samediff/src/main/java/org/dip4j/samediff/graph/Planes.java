@@ -2,7 +2,6 @@ package org.dip4j.samediff.graph;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -57,14 +56,79 @@ final class Planes {
         return s[slot];
     }
 
-    /** Runs {@code perPlane} for planes 0..count−1, in parallel when the planes are worth it. */
+    /**
+     * Runs {@code perPlane} for planes 0..count−1 on the calling thread. (Spreading planes over a
+     * second Java thread measured slower: ND4J's OpenMP threads keep spinning on the other core
+     * for a while after each native op.)
+     */
     static void forEach(int count, long planeSize, java.util.function.IntConsumer perPlane) {
-        if (count > 1 && count * planeSize >= 32_768) {
-            IntStream.range(0, count).parallel().forEach(perPlane);
-        } else {
-            for (int c = 0; c < count; c++) {
-                perPlane.accept(c);
-            }
+        for (int c = 0; c < count; c++) {
+            perPlane.accept(c);
         }
+    }
+
+    /** One plane in, one plane out, as doubles. */
+    @FunctionalInterface
+    interface PlaneMap {
+        void apply(double[] in, double[] out);
+    }
+
+    /**
+     * A step applying {@code map} to each channel plane of {@code in} (1×C×h×w), writing the planes
+     * of {@code out} (1×C×h'×w'); float maps are widened to double for the arithmetic.
+     */
+    static org.dip4j.samediff.plan.PlanStep perPlane(String type, INDArray in, INDArray out, PlaneMap map) {
+        int channels = (int) in.size(1);
+        int n = (int) (in.length() / channels);
+        int m = (int) (out.length() / channels);
+        Runnable run;
+        if (in.dataType() == DataType.FLOAT) {
+            FloatBuffer src = floats(in);
+            FloatBuffer dst = floats(out);
+            run = () -> {
+                for (int c = 0; c < channels; c++) {
+                    float[] f = floatScratch(0, Math.max(n, m));
+                    double[] a = doubleScratch(0, n);
+                    double[] b = doubleScratch(1, m);
+                    src.get(c * n, f, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        a[i] = f[i];
+                    }
+                    map.apply(a, b);
+                    for (int i = 0; i < m; i++) {
+                        f[i] = (float) b[i];
+                    }
+                    dst.put(c * m, f, 0, m);
+                }
+            };
+        } else {
+            DoubleBuffer src = doubles(in);
+            DoubleBuffer dst = doubles(out);
+            run = () -> {
+                for (int c = 0; c < channels; c++) {
+                    double[] a = doubleScratch(0, n);
+                    double[] b = doubleScratch(1, m);
+                    src.get(c * n, a, 0, n);
+                    map.apply(a, b);
+                    dst.put(c * m, b, 0, m);
+                }
+            };
+        }
+        return new org.dip4j.samediff.plan.PlanStep() {
+            @Override
+            public void run() {
+                run.run();
+            }
+
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public int nativeCalls() {
+                return 0;
+            }
+        };
     }
 }

@@ -30,4 +30,8 @@ final class NativeStep implements PlanStep {
     public String type() {
         return type;
     }
+
+    OpContext context() {
+        return context;
+    }
 }

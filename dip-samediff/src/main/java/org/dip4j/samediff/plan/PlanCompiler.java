@@ -80,6 +80,7 @@ public final class PlanCompiler {
     }
 
     public StepPlan compile() {
+        StepPlan.purgeOrphans();
         List<SameDiffOp> order = order();
         Map<String, Integer> lastUse = lastUses(order);
         ArrayPool pool = new ArrayPool(shareBuffers);

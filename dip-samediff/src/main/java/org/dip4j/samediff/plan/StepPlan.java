@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -13,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the placeholders are arrays refilled in place before each run, the requested outputs arrays
  * read after it.
  */
-public final class StepPlan {
+public final class StepPlan implements AutoCloseable {
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
     private final List<PlanStep> steps;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> outputs;
@@ -31,10 +33,54 @@ public final class StepPlan {
         this.placeholders = Map.copyOf(placeholders);
         this.outputs = Map.copyOf(outputs);
         this.poolBytes = poolBytes;
+        for (PlanStep s : steps) {
+            if (s instanceof NativeStep n) {
+                contexts.add(n.context());
+            }
+        }
+        // A bound context refers to its arrays' native buffers and shapes, and ND4J deletes
+        // contexts on a background thread once they are unreachable; deleting or purging a bound
+        // context there races with native work on the thread that runs plans (seen as crashes).
+        // So contexts are purged on a thread that runs plans: by close(), or, for a plan dropped
+        // unclosed, at the next compile or close (the queue keeps their arrays alive until then).
+        List<OpContext> owned = contexts;
+        boolean[] closed = this.closed;
+        this.cleanable = CLEANER.register(this, () -> {
+            if (!closed[0]) {
+                ORPHANS.add(owned);
+            }
+        });
+    }
+
+    private static final java.util.concurrent.ConcurrentLinkedQueue<List<OpContext>> ORPHANS =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final List<OpContext> contexts = new ArrayList<>();
+    private final boolean[] closed = {false};
+    private final java.lang.ref.Cleaner.Cleanable cleanable;
+
+    /** Purges the contexts of plans that were dropped without {@link #close()}; call on a plan-running thread. */
+    static void purgeOrphans() {
+        for (List<OpContext> list; (list = ORPHANS.poll()) != null; ) {
+            list.forEach(OpContext::purge);
+        }
+    }
+
+    /** Releases the native contexts' hold on the arrays; the plan cannot run afterwards. */
+    @Override
+    public void close() {
+        if (!closed[0]) {
+            closed[0] = true;
+            contexts.forEach(OpContext::purge);
+            cleanable.clean();
+        }
+        purgeOrphans();
     }
 
     /** Runs every op once, in order. */
     public void run() {
+        if (closed[0]) {
+            throw new IllegalStateException("the plan is closed");
+        }
         OpTimer t = timer;
         if (t != null) {
             runTimed(t);

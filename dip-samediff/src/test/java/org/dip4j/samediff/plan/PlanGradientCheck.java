@@ -80,6 +80,8 @@ final class PlanGradientCheck {
                 }
             }
         }
+        backward.close();
+        forward.close();
         return new Result(checked, worst, where);
     }
 }
