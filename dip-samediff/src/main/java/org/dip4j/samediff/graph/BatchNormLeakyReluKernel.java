@@ -65,22 +65,34 @@ final class BatchNormLeakyReluKernel {
         return () -> Planes.forEach(channels, n, c -> {
             float[] v = Planes.floatScratch(0, n);
             x.get(c * n, v, 0, n);
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += v[i];
+            // Sum and sum of squares in one pass, in four independent double accumulators each
+            // (a single chain of dependent additions is several times slower).
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                double a0 = v[i], a1 = v[i + 1], a2 = v[i + 2], a3 = v[i + 3];
+                s0 += a0;
+                s1 += a1;
+                s2 += a2;
+                s3 += a3;
+                q0 += a0 * a0;
+                q1 += a1 * a1;
+                q2 += a2 * a2;
+                q3 += a3 * a3;
             }
-            float mu = (float) (sum / n);
-            double squares = 0;
-            for (int i = 0; i < n; i++) {
-                float d = v[i] - mu;
-                squares += d * d;
+            for (; i < n; i++) {
+                s0 += v[i];
+                q0 += (double) v[i] * v[i];
             }
-            float inv = (float) (1 / Math.sqrt(squares / n + epsilon));
+            double m = (s0 + s1 + s2 + s3) / n;
+            double variance = Math.max(0, (q0 + q1 + q2 + q3) / n - m * m);
+            float mu = (float) m;
+            float inv = (float) (1 / Math.sqrt(variance + epsilon));
             float scale = gamma.get(c) * inv;
             float shift = beta.get(c) - mu * scale;
-            for (int i = 0; i < n; i++) {
-                float a = v[i] * scale + shift;
-                v[i] = a > 0 ? a : a * slope;
+            for (int j = 0; j < n; j++) {
+                float a = v[j] * scale + shift;
+                v[j] = a > 0 ? a : a * slope;
             }
             y.put(c * n, v, 0, n);
             mean.put(c, mu);
@@ -100,19 +112,33 @@ final class BatchNormLeakyReluKernel {
             dy.get(c * n, gs, 0, n);
             float mu = mean.get(c);
             float inv = invStd.get(c);
-            double sumG = 0;
-            double sumGx = 0;
-            for (int i = 0; i < n; i++) {
-                float g = ys[i] > 0 ? gs[i] : gs[i] * slope; // through the LeakyReLU
-                gs[i] = g;
-                sumG += g;
-                sumGx += g * ((xs[i] - mu) * inv);
+            double g0 = 0, g1 = 0, h0 = 0, h1 = 0; // sums of g and of g·x̂, two chains each
+            int i = 0;
+            for (; i + 1 < n; i += 2) {
+                float a = ys[i] > 0 ? gs[i] : gs[i] * slope; // through the LeakyReLU
+                float b = ys[i + 1] > 0 ? gs[i + 1] : gs[i + 1] * slope;
+                gs[i] = a;
+                gs[i + 1] = b;
+                g0 += a;
+                g1 += b;
+                h0 += a * ((xs[i] - mu) * inv);
+                h1 += b * ((xs[i + 1] - mu) * inv);
             }
+            for (; i < n; i++) {
+                float a = ys[i] > 0 ? gs[i] : gs[i] * slope;
+                gs[i] = a;
+                g0 += a;
+                h0 += a * ((xs[i] - mu) * inv);
+            }
+            double sumG = g0 + g1;
+            double sumGx = h0 + h1;
             float meanG = (float) (sumG / n);
             float meanGx = (float) (sumGx / n);
             float k = gamma.get(c) * inv;
-            for (int i = 0; i < n; i++) {
-                xs[i] = k * (gs[i] - meanG - (xs[i] - mu) * inv * meanGx);
+            float kx = k * inv * meanGx;
+            float k0 = -k * meanG + kx * mu;
+            for (int j = 0; j < n; j++) {
+                xs[j] = k * gs[j] - kx * xs[j] + k0; // k·(g − mean g − x̂·mean(g x̂)), rearranged to vectorise
             }
             dx.put(c * n, xs, 0, n);
             dGamma.put(c, (float) sumGx);

@@ -108,7 +108,9 @@ public final class PlanCompiler {
         for (String name : requested) {
             outputs.put(name, array(name));
         }
-        return new StepPlan(steps, placeholders, outputs, pool.bytes());
+        List<INDArray> all = new ArrayList<>(arrays.values());
+        all.addAll(placeholders.values());
+        return new StepPlan(steps, placeholders, outputs, pool.bytes(), all);
     }
 
     private void release(ArrayPool pool, String variable) {

@@ -28,7 +28,16 @@ public final class StepPlan implements AutoCloseable {
         void timed(String opType, long nanos);
     }
 
-    StepPlan(List<PlanStep> steps, Map<String, INDArray> placeholders, Map<String, INDArray> outputs, long poolBytes) {
+    /**
+     * Every array the steps use. Java kernels write through NIO views of native memory, which do
+     * not keep the arrays alive: without these references ND4J would free an array that only Java
+     * steps use while they still write into it.
+     */
+    private final List<INDArray> arrays;
+
+    StepPlan(List<PlanStep> steps, Map<String, INDArray> placeholders, Map<String, INDArray> outputs, long poolBytes,
+            List<INDArray> arrays) {
+        this.arrays = List.copyOf(arrays);
         this.steps = List.copyOf(steps);
         this.placeholders = Map.copyOf(placeholders);
         this.outputs = Map.copyOf(outputs);
