@@ -37,17 +37,12 @@ public final class Restoration {
     private final Path baseDirectory;
     private @Nullable OpProfile profile;
 
-<<<<<<< HEAD
-    private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
-            Path baseDirectory) {
-        this.baseDirectory = baseDirectory;
-=======
     private final StepRunner runner;
 
     private Restoration(RunSettings settings, Problem problem, DipGraph graph, MetricSuite metrics, NetworkInput input,
-            StepRunner runner) {
+            Path baseDirectory, StepRunner runner) {
+        this.baseDirectory = baseDirectory;
         this.runner = runner;
->>>>>>> f182eb8 (Plan graphs: reflection padding and bilinear x2 upsampling as Java kernels with their transposes; plans purge their contexts on close (never from ND4J's deallocator thread); final forward through a plan)
         this.settings = settings;
         this.problem = problem;
         this.graph = graph;
@@ -94,7 +89,7 @@ public final class Restoration {
             runner = new FitRunner(s.stepsPerFit());
         }
         NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
-        return new Restoration(s, problem, graph, metrics, input, runner);
+        return new Restoration(s, problem, graph, metrics, input, baseDirectory, runner);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Restoration.class);
@@ -108,11 +103,6 @@ public final class Restoration {
             throw new InvalidInputException("the %s network cannot be built for a %d×%d output: %s; use a larger image or crop, or fewer scales"
                     .formatted(s.architecture(), problem.outputHeight(), problem.outputWidth(), e.getMessage()));
         }
-<<<<<<< HEAD
-        NetworkInput input = NetworkInput.create(s, problem.outputHeight(), problem.outputWidth());
-        return new Restoration(s, problem, graph, metrics, input, baseDirectory);
-=======
->>>>>>> f182eb8 (Plan graphs: reflection padding and bilinear x2 upsampling as Java kernels with their transposes; plans purge their contexts on close (never from ND4J's deallocator thread); final forward through a plan)
     }
 
     public RunSettings settings() {
