@@ -58,8 +58,16 @@ final class PlanRunner implements StepRunner, AutoCloseable {
                 new Update(parameters.get(name), plan.output(g), sd.getUpdaterMap().get(name))));
     }
 
+    private org.dip4j.samediff.plan.StepPlan.@org.jspecify.annotations.Nullable OpTimer timer;
+
     StepPlan plan() {
         return plan;
+    }
+
+    /** Times the plan's steps, and the input perturbation and Adam update around them, into {@code timer}. */
+    void timeSteps(StepPlan.OpTimer timer) {
+        this.timer = timer;
+        plan.timeSteps(timer);
     }
 
     @Override
@@ -67,7 +75,12 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         TrainingConfig config = loop.graph().sameDiff().getTrainingConfig();
         int iterations = loop.settings().iterations();
         while (loop.continuesTo(iterations)) {
-            step(loop.input().perturbed(loop.done()), (double) loop.done() / iterations, config);
+            long t0 = System.nanoTime();
+            INDArray perturbed = loop.input().perturbed(loop.done());
+            if (timer != null) {
+                timer.timed("(input perturbation)", System.nanoTime() - t0);
+            }
+            step(perturbed, (double) loop.done() / iterations, config);
             loop.observeOutput(plan.output(output));
             loop.observePrediction(plan.output(prediction));
             loop.afterStep();
@@ -85,11 +98,15 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         input.assign(perturbedInput);
         progress.assign(progressValue);
         plan.run();
+        long t0 = System.nanoTime();
         int iteration = config.getIterationCount();
         int epoch = config.getEpochCount();
         for (Update u : updates) {
             u.updater().applyUpdater(u.gradient(), iteration, epoch);
             u.parameter().subi(u.gradient());
+        }
+        if (timer != null) {
+            timer.timed("(adam update)", System.nanoTime() - t0);
         }
     }
 }

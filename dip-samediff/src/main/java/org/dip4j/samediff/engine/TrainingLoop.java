@@ -193,7 +193,7 @@ final class TrainingLoop {
             return done; // resuming a finished run: SameDiff's fit fails on an empty epoch
         }
         if (profile != null && runner instanceof PlanRunner plan) {
-            plan.plan().timeSteps(profile);
+            plan.timeSteps(profile);
         }
         try {
             runner.run(this);

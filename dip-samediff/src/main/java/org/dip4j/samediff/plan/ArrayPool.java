@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Buffers shared by the arrays of a plan whose lifetimes do not overlap. The compiler asks for
  * an array when an op produces it and releases it after its last reader has run; a released
- * buffer is handed to the next array of the same type and length, so a step needs far less than
- * the sum of all its arrays (a network repeats the same shapes at every scale).
+ * buffer is handed to the next array of the same type that fits (the smallest that does), so a
+ * step needs about the memory of its widest point instead of the sum of all its arrays.
  */
 final class ArrayPool {
     private static final class Buffer {
@@ -49,8 +49,7 @@ final class ArrayPool {
         Buffer best = null;
         if (share) {
             for (Buffer b : buffers) {
-                // Exact lengths only: some native ops size copies by the buffer rather than the shape.
-                if (b.free && b.type == type && b.capacity == length) {
+                if (b.free && b.type == type && b.capacity >= length && (best == null || b.capacity < best.capacity)) {
                     best = b;
                 }
             }
