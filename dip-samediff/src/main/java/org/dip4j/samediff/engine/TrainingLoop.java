@@ -198,22 +198,11 @@ final class TrainingLoop {
         try {
             runner.run(this);
         } finally {
-            if (runner instanceof AutoCloseable closeable) {
-                closeQuietly(closeable);
-            }
             if (checkpointFile != null && done > 0) {
                 capture().write(checkpointFile);
             }
         }
         return done;
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The iterations completed so far. */
