@@ -69,7 +69,7 @@ public final class PluginPath implements AutoCloseable {
         for (Path f : namedFolders) {
             Path dir = workingDirectory.resolve(f);
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException("--plugins " + f + ": no such folder (" + dir.toAbsolutePath()
+                throw new InvalidInputException("plugin folder " + f + ": no such folder (" + dir.toAbsolutePath()
                         + "); name a folder that holds plugin jars");
             }
             folders.add(dir.toAbsolutePath().normalize());

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.BenchmarkSetup;
+import org.dip4j.samediff.bench.BenchmarkSetup;
 import org.dip4j.samediff.engine.OpProfile;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunObserver;
@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             // Each size's own peak: what earlier sizes left behind still counts, their peaks do not.
             org.dip4j.samediff.engine.ProcessMemory.resetPeak();
             Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
-                    registry, org.dip4j.api.Configs.parseOverrides(overrides));
+                    registry, org.dip4j.api.Configs.parseOverrides(overrides, "--set"));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};

@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             all.add("dip.run.iterations=" + iterations);
         }
         all.addAll(overrides);
-        Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all);
+        Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all, "--set");
         PrintWriter stdout = spec.commandLine().getOut();
         org.dip4j.api.OutputPaths.createFolder(out, "comparison folder");
         for (int i = 0; i < files.size(); i++) {

@@ -62,7 +62,7 @@ public final class ExperimentPlanner {
         List<String> runOverrides = overrides.stream().filter(o -> !o.trim().startsWith("experiment.")).toList();
         Config whole = Configs.parseFile(file);
         if (!experimentOverrides.isEmpty()) {
-            whole = Configs.parseOverrides(experimentOverrides).withFallback(whole);
+            whole = Configs.parseOverrides(experimentOverrides, "--set").withFallback(whole);
         }
         ExperimentKeys.check(whole.root(), "", TOP);
         if (!whole.hasPath("experiment") || whole.getValue("experiment").valueType() != ConfigValueType.OBJECT) {
@@ -99,7 +99,7 @@ public final class ExperimentPlanner {
             }
         }
         Config common = whole.hasPath("dip") ? whole.withOnlyPath("dip") : ConfigFactory.empty();
-        Config cli = overrides.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(overrides);
+        Config cli = overrides.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(overrides, "--set");
 
         Map<String, Config> parsedBases = new LinkedHashMap<>();
         Set<String> logged = new LinkedHashSet<>();

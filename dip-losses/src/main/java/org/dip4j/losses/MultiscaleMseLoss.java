@@ -28,7 +28,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * samples with zeros. {@code docs/results/multiscale-pooling/} compares the two.
  *
  * <p>When H or W is not a multiple of a scale, that scale's term leaves out the last
- * {@code H mod s} rows and {@code W mod s} columns (see {@link AveragePooling}); a scale larger
+ * {@code H mod s} rows and {@code W mod s} columns (see {@link GraphOps#averagePool}); a scale larger
  * than the image is rejected. Without a mask every sample counts as known.
  */
 public final class MultiscaleMseLoss implements Loss {
@@ -99,17 +99,17 @@ public final class MultiscaleMseLoss implements Loss {
             @Nullable SDVariable mask, int s, Pooling pooling) {
         SDVariable r;
         if (mask == null) {
-            r = AveragePooling.pool(sd, prediction.sub(observation), s);
+            r = GraphOps.averagePool(sd, prediction.sub(observation), s);
         } else if (pooling == Pooling.MASKED_RESIDUAL) {
-            r = AveragePooling.pool(sd, prediction.sub(observation).mul(mask), s);
+            r = GraphOps.averagePool(sd, prediction.sub(observation).mul(mask), s);
         } else {
             // The report's masked image has zeros where pixels are hidden, never the values the task keeps there.
-            r = AveragePooling.pool(sd, prediction, s).sub(AveragePooling.pool(sd, observation.mul(mask), s));
+            r = GraphOps.averagePool(sd, prediction, s).sub(GraphOps.averagePool(sd, observation.mul(mask), s));
         }
         if (mask == null) {
             return sd.mean(sd.math().square(r));
         }
-        SDVariable m = AveragePooling.pool(sd, mask, s);
+        SDVariable m = GraphOps.averagePool(sd, mask, s);
         return sd.mean(sd.math().square(r.mul(m))).div(sd.mean(m));
     }
 

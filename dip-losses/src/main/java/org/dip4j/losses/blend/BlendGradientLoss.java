@@ -1,6 +1,7 @@
 package org.dip4j.losses.blend;
 
 import java.util.List;
+import org.dip4j.losses.GraphOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**

@@ -1,4 +1,4 @@
-package org.dip4j.api;
+package org.dip4j.internal;
 
 import java.util.Arrays;
 

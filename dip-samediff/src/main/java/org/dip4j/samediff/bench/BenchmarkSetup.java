@@ -1,4 +1,4 @@
-package org.dip4j.samediff.engine;
+package org.dip4j.samediff.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;

@@ -1,4 +1,4 @@
-package org.dip4j.metrics.blend;
+package org.dip4j.metrics;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
