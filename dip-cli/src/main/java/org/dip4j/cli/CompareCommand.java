@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dip compare A.conf B.conf ...}: runs several configurations with the same overrides
  * (same inputs, same seed) and joins their metrics into one table, a column per configuration
- * and metric and a row per logged iteration, like the seed report's Tables 3 and 4.
+ * and metric and a row per logged iteration, like the report's Tables 3 and 4.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run several configurations on the same inputs and seed; write one table of their metrics. "

@@ -14,7 +14,7 @@ import org.dip4j.api.report.Stats;
 
 /**
  * Joins the {@code metrics.csv} of run folders on the iteration column: a row per logged
- * iteration, a column per group and metric, the layout of the seed report's Tables 1–4. A group
+ * iteration, a column per group and metric, the layout of the report's Tables 1–4. A group
  * is one configuration; its folders (one per seed) are summarised per cell. Used by
  * {@code dip experiment} and {@code dip compare}.
  */

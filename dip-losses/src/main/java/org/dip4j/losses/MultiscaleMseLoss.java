@@ -13,14 +13,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * {@code multiscale-mse}: the seed report's multi-scale DIP loss (section 4.2),
+ * {@code multiscale-mse}: the report's multi-scale DIP loss (section 4.2),
  * {@code Σ_s w_s · ‖M_s ⊙ (O_s − I_s)‖² / ‖M_s‖₁}, where {@code X_s} is X average-pooled over
  * non-overlapping s×s blocks and {@code ‖M_s‖₁} counts the mask over all C channels, so each
  * term is a mean squared error over the known samples at that scale.
  *
  * <p>{@code pooling = masked-residual} (the default) masks the residual before pooling it:
  * {@code O_s − I_s} is taken as {@code pool(M ⊙ (O − I))}. For a binary mask and s = 1 this is
- * exactly the seed's term; for s &gt; 1 it keeps the loss blind to missing samples, whose
+ * exactly the report's term; for s &gt; 1 it keeps the loss blind to missing samples, whose
  * observation values may be anything (the inpaint task keeps the clean image there).
  * {@code pooling = separate} is the report's literal formula, {@code M_s ⊙ (pool(O) − pool(I))},
  * with I the masked image (hidden samples zero, as in the reference's masked input, never the

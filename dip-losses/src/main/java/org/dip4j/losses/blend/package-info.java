@@ -1,5 +1,5 @@
 /**
- * The loss terms of multi-scale DIP image blending (seed report section 4.2 and supplement A3):
+ * The loss terms of multi-scale DIP image blending (report section 4.2 and supplement A3):
  * background pixel, low-frequency and illumination consistency, foreground multi-scale gradient
  * and gradient-direction preservation, transition-band gradient blending and anisotropic texture
  * propagation. Each term is its own {@link org.dip4j.spi.Loss} plugin ({@code blend-*}); all of

@@ -20,7 +20,7 @@ import org.dip4j.tasks.report.SideBySide.Panel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blending report, in the layout of the seed report's Figures 2–3 and Tables 5–6: every
+ * The blending run's report, in the layout of Figures 2–3 and Tables 5–6 of the source report: every
  * classical baseline's result ({@code <method>.png}) on the same (downscaled, cropped) inputs
  * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the seed's
  * {@code direct} formulation when the run used another and names a direct run in {@code compare-with},
@@ -39,11 +39,11 @@ final class BlendReport {
     static final String FIGURE = "comparison.png";
     static final String CSV = "table.csv";
     static final String MARKDOWN = "table.md";
-    /** The table row of the seed's formulation. */
+    /** The table row of the report's formulation. */
     static final String DIRECT_ROW = "dip-direct";
     /** The network's own output when it is not the blend itself. */
     static final String NETWORK = "network.png";
-    /** The figure's methods and captions, in the order of the seed's Figures 2–3. */
+    /** The figure's methods and captions, in the order of the report's Figures 2–3. */
     static final Map<String, String> FIGURE_PANELS = figurePanels();
 
     /** One method's blend and how long it took. */

@@ -12,7 +12,7 @@ import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
 
 /**
- * Multi-scale DIP image blending (seed report 4.2): the network paints one image that keeps the
+ * Multi-scale DIP image blending (report 4.2): the network paints one image that keeps the
  * background outside the mask, the foreground's structure inside it, and a smooth transition
  * between, as the {@code blend-*} loss terms demand.
  *
