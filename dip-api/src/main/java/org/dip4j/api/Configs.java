@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.dip4j.spi.Loss;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * misspelt key fails at start-up with its file, line and the closest real key, instead of being
  * silently ignored for a three-hour run.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Configs {
     private Configs() {}
 

@@ -79,7 +79,8 @@ public final class ExperimentPlanner {
 
     private static ExperimentPlan plan(Path file, Config whole, Config e, List<String> overrides, Path cwd,
             ClassLoader loader, PluginRegistry registry) {
-        Path dir = file.toAbsolutePath().getParent();
+        // An absolute file path always has a parent folder.
+        Path dir = java.util.Objects.requireNonNull(file.toAbsolutePath().getParent());
         String stem = file.getFileName().toString().replaceFirst("\\.conf$", "");
         String title = e.hasPath("title") ? e.getString("title") : stem;
         String description = e.hasPath("description") ? e.getString("description") : "";

@@ -56,7 +56,7 @@ public final class IterationTable {
             List<Stats> cells = new ArrayList<>();
             for (String[] key : cellKeys) {
                 List<Double> values = new ArrayList<>();
-                for (MetricsLog log : logs.get(key[0])) {
+                for (MetricsLog log : logs.getOrDefault(key[0], List.of())) {
                     if (log.rows().containsKey(it)) {
                         values.add(log.value(it, key[1]));
                     }

@@ -1,5 +1,6 @@
 package org.dip4j.losses;
 
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
  * abs, mean, avgPooling2d), and the losses built from them pass finite-difference gradient checks
  * in double precision. Tensors are NCHW; the sizes are the graph's known H and W.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GraphOps {
     private GraphOps() {}
 

@@ -41,6 +41,7 @@ public final class BlendGradientLoss extends BlendTerm {
             SDVariable term = GraphOps.weightedMean(in.sd, in.graph.name("scale-" + s), weight, l1);
             sum = sum == null ? term : sum.add(term);
         }
-        return sum.div(in.graph.name("value"), scales.size());
+        return java.util.Objects.requireNonNull(sum, "blend-grad needs at least one scale")
+                .div(in.graph.name("value"), scales.size());
     }
 }

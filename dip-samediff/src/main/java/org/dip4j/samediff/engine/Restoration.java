@@ -128,8 +128,8 @@ public final class Restoration {
         feed.put(DipGraph.INPUT, input.clean());
         feed.put(DipGraph.PROGRESS, Nd4j.scalar(DataType.FLOAT, 1.0));
         Map<String, INDArray> out = graph.sameDiff().output(feed, graph.outputName(), graph.predictionName());
-        Image output = Images.fromArray(out.get(graph.outputName()));
-        Image prediction = Images.fromArray(out.get(graph.predictionName()));
+        Image output = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.outputName())));
+        Image prediction = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.predictionName())));
         Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());
         Map<String, Double> finalMetrics = metrics.evaluate(output, smoothed, prediction);
         RunResult.EarlyStop early = null;

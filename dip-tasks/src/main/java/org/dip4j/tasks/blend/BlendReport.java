@@ -78,9 +78,11 @@ final class BlendReport {
         results.put(own, new Result(blend, outcome.seconds()));
 
         List<Panel> panels = new ArrayList<>();
-        FIGURE_PANELS.forEach((method, caption) -> panels.add(new Panel(caption, results.get(method).image())));
-        if (results.containsKey(DIRECT_ROW) && !own.equals(DIRECT_ROW)) {
-            panels.add(new Panel("DIP direct", results.get(DIRECT_ROW).image()));
+        FIGURE_PANELS.forEach((method, caption) -> panels.add(
+                new Panel(caption, java.util.Objects.requireNonNull(results.get(method)).image())));
+        Result direct = results.get(DIRECT_ROW);
+        if (direct != null && !own.equals(DIRECT_ROW)) {
+            panels.add(new Panel("DIP direct", direct.image()));
         }
         panels.add(new Panel(own.equals(DIRECT_ROW) ? "DIP" : "DIP " + kind.id(), blend));
         SideBySide.write(panels, folder.resolve(FIGURE));

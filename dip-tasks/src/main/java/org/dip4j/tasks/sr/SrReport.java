@@ -51,7 +51,8 @@ final class SrReport {
         if (gt != null) {
             panels.add(new Panel("ground truth", gt));
         }
-        panels.add(new Panel(caption("bicubic", gt, scores, methods.get("bicubic")), methods.get("bicubic")));
+        Image bicubic = java.util.Objects.requireNonNull(methods.get("bicubic"));
+        panels.add(new Panel(caption("bicubic", gt, scores, bicubic), bicubic));
         panels.add(new Panel(caption("DIP", gt, scores, outcome.output()), outcome.output()));
         SideBySide.write(panels, outcome.folder().resolve(FIGURE));
 
