@@ -6,7 +6,7 @@
  * them weight pixels with the annealed soft transition map α_t of {@link AnnealedAlpha}.
  *
  * <p>Inputs, by {@link org.dip4j.spi.LossGraph} name: F = {@code prediction()} (the blend: the network
- * output through the task's output parameterisation, the output itself for the seed's formulation),
+ * output through the task's output parameterisation, the output itself for the report's formulation),
  * A = {@code auxiliary(FOREGROUND)}, B = {@code auxiliary(BACKGROUND)}, α = {@code auxiliary(ALPHA)}
  * (1×1×H×W), t/T = {@code progress()}.
  */

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The blending run's report, in the layout of Figures 2–3 and Tables 5–6 of the source report: every
  * classical baseline's result ({@code <method>.png}) on the same (downscaled, cropped) inputs
- * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the seed's
+ * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the report's
  * {@code direct} formulation when the run used another and names a direct run in {@code compare-with},
  * and the
  * run's own blend, left to right) and {@code table.csv} / {@code table.md}: GFF, GFP, BSI, SSIM_T,
@@ -94,7 +94,7 @@ final class BlendReport {
                         .formatted(fg.width(), fg.height(), outcome.iterations())
                         + " SSIM is SSIM_T against the background over the transition region; PSNR_bg is the"
                         + " PSNR against the background outside it and outside the mask. dip-<output> is the"
-                        + " DIP run with that output parameterisation (direct: the seed's formulation).");
+                        + " DIP run with that output parameterisation (direct: the report's formulation).");
     }
 
     /** Every baseline on the problem's fg, bg and mask, timed, in {@link BlendBaselines#methods()} order. */
