@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.dip4j.spi.Loss;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * misspelt key fails at start-up with its file, line and the closest real key, instead of being
  * silently ignored for a three-hour run.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Configs {
     private Configs() {}
 
@@ -52,24 +54,32 @@ public final class Configs {
      * {@code [1, 2]}). Later overrides win.
      */
     public static Config parseOverrides(List<String> assignments) {
+        return parseOverrides(assignments, "override");
+    }
+
+    /**
+     * As {@link #parseOverrides(List)}, naming the overrides' {@code source} in messages and in
+     * the settings' origin (a command-line tool passes its option, e.g. {@code --set}).
+     */
+    public static Config parseOverrides(List<String> assignments, String source) {
         Config out = ConfigFactory.empty();
         for (String a : assignments) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
-                throw new InvalidInputException("--set expects key=value, got '" + a + "'");
+                throw new InvalidInputException(source + " expects key=value, got '" + a + "'");
             }
             String key = a.substring(0, eq).trim();
             String value = a.substring(eq + 1).trim();
             Config one;
             try {
                 one = ConfigFactory.parseString(key + " = " + value,
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + key));
+                        ConfigParseOptions.defaults().setOriginDescription(source + " " + key));
             } catch (ConfigException e) {
                 try {
                     // An unquoted value HOCON cannot parse (a path with ':'): take it as a string.
-                    one = ConfigFactory.parseMap(Map.of(key, value), "--set " + key);
+                    one = ConfigFactory.parseMap(Map.of(key, value), source + " " + key);
                 } catch (ConfigException e2) {
-                    throw new InvalidInputException("cannot parse --set " + a + ": " + e.getMessage(), e);
+                    throw new InvalidInputException("cannot parse " + source + " " + a + ": " + e.getMessage(), e);
                 }
             }
             out = one.withFallback(out);

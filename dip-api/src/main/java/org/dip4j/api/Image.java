@@ -2,6 +2,7 @@ package org.dip4j.api;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * An image as channels × height × width samples in double precision, nominally in [0, 1].
@@ -10,6 +11,7 @@ import java.util.function.DoubleUnaryOperator;
  * metrics exact against the golden values of scikit-image and friends; the network itself works
  * in float.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Image {
     private final int channels;
     private final int height;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * greyscale replicated to RGB, masks thresholded at {@code > 127}, and output samples quantised
  * with {@code rint(clip(x·255))}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Images {
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
 

@@ -2,8 +2,10 @@ package org.dip4j.api;
 
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Helpers for naming things to users: the closest candidate to a misspelt name. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Names {
     private Names() {}
 

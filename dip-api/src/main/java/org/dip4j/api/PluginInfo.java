@@ -1,5 +1,7 @@
 package org.dip4j.api;
 
+import org.apiguardian.api.API;
+
 /**
  * One discovered plugin, as {@code dip plugins} lists it.
  *
@@ -10,5 +12,6 @@ package org.dip4j.api;
  * @param source the jar or directory its class was loaded from
  * @param className its implementation class
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record PluginInfo(PluginKind kind, String id, String version, String description, String source,
         String className) {}

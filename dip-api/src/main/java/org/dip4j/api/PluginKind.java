@@ -1,5 +1,6 @@
 package org.dip4j.api;
 
+import org.apiguardian.api.API;
 import org.dip4j.spi.Architecture;
 import org.dip4j.spi.ExecutorPlugin;
 import org.dip4j.spi.Loss;
@@ -8,6 +9,7 @@ import org.dip4j.spi.Plugin;
 import org.dip4j.spi.Task;
 
 /** The five kinds of plugin, each with its service interface and configuration subtree. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum PluginKind {
     TASK(Task.class, "tasks"),
     LOSS(Loss.class, "losses"),

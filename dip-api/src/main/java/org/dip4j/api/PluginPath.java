@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Problems that do not stop the others loading (a jar that is not a zip, a jar without service
  * files, a folder from {@code DIP_PLUGINS} that does not exist) are {@link #warnings()}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PluginPath implements AutoCloseable {
     /** The folder searched in the working directory without being named. */
     public static final String DEFAULT_FOLDER = "plugins";
@@ -69,7 +71,7 @@ public final class PluginPath implements AutoCloseable {
         for (Path f : namedFolders) {
             Path dir = workingDirectory.resolve(f);
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException("--plugins " + f + ": no such folder (" + dir.toAbsolutePath()
+                throw new InvalidInputException("plugin folder " + f + ": no such folder (" + dir.toAbsolutePath()
                         + "); name a folder that holds plugin jars");
             }
             folders.add(dir.toAbsolutePath().normalize());

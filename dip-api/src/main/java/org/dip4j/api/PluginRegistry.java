@@ -9,9 +9,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.dip4j.spi.Plugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * the first found and record a problem naming both jars; a run that selects that id fails with
  * the same message, since silently using either one would change results without a trace.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PluginRegistry {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
 
@@ -114,10 +117,15 @@ public final class PluginRegistry {
         return t == e || own == null ? String.valueOf(own) : own + " (" + t + ")";
     }
 
+    /** Every kind has its map from the constructor on. */
+    private Map<String, Plugin> pluginsOf(PluginKind kind) {
+        return Objects.requireNonNull(plugins.get(kind));
+    }
+
     /** All plugins of a kind, by id in alphabetical order. */
     public <T extends Plugin> List<T> all(Class<T> type) {
         List<T> out = new ArrayList<>();
-        for (Plugin p : plugins.get(PluginKind.of(type)).values()) {
+        for (Plugin p : pluginsOf(PluginKind.of(type)).values()) {
             out.add(type.cast(p));
         }
         return out;
@@ -125,7 +133,7 @@ public final class PluginRegistry {
 
     /** The ids of a kind, alphabetically. */
     public List<String> ids(Class<? extends Plugin> type) {
-        return List.copyOf(plugins.get(PluginKind.of(type)).keySet());
+        return List.copyOf(pluginsOf(PluginKind.of(type)).keySet());
     }
 
     /**
@@ -134,11 +142,11 @@ public final class PluginRegistry {
      */
     public <T extends Plugin> T get(Class<T> type, String id) {
         PluginKind kind = PluginKind.of(type);
-        String clash = conflicts.get(kind).get(id);
+        String clash = Objects.requireNonNull(conflicts.get(kind)).get(id);
         if (clash != null) {
             throw new InvalidInputException(clash.substring(0, clash.indexOf("; the first")) + "; remove one jar");
         }
-        Plugin p = plugins.get(kind).get(id);
+        Plugin p = pluginsOf(kind).get(id);
         if (p == null) {
             List<String> available = ids(type);
             String hint = Names.closest(id, available).map(c -> "; did you mean '" + c + "'?").orElse("");
@@ -150,7 +158,7 @@ public final class PluginRegistry {
 
     /** Whether a plugin of {@code type} with {@code id} exists. */
     public boolean contains(Class<? extends Plugin> type, String id) {
-        return plugins.get(PluginKind.of(type)).containsKey(id);
+        return pluginsOf(PluginKind.of(type)).containsKey(id);
     }
 
     /** Descriptions of every plugin, by kind then id. */

@@ -1,5 +1,7 @@
 package org.dip4j.spi;
 
+import java.util.OptionalLong;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -7,12 +9,16 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * 1×C_out×H×W. Trainable parameters are SameDiff variables initialised from
  * {@link NetworkGraph#random()}, so a seed fixes them.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Architecture extends Plugin {
     SDVariable define(NetworkGraph graph);
 
-    /** The number of trainable parameters the network has with these settings, without building it. */
-    default long parameterCount(NetworkGraph graph) {
-        return -1;
+    /**
+     * The number of trainable parameters the network has with these settings, without building
+     * it; empty when the architecture cannot tell.
+     */
+    default OptionalLong parameterCount(NetworkGraph graph) {
+        return OptionalLong.empty();
     }
 
     /**

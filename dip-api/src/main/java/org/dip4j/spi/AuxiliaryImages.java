@@ -1,10 +1,13 @@
 package org.dip4j.spi;
 
+import org.apiguardian.api.API;
+
 /**
  * The names of the auxiliary images a task hands to losses ({@link LossGraph#auxiliary}) and
  * metrics ({@link MetricInputs#auxiliary()}), for the images more than one plugin reads. A plugin
  * may add its own names; these are the shared vocabulary.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class AuxiliaryImages {
     /** The image pasted in (blending): C×H×W like the output. */
     public static final String FOREGROUND = "fg";

@@ -1,5 +1,6 @@
 package org.dip4j.spi;
 
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -8,6 +9,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * for example a fixed downsampler for super-resolution. It must be differentiable.
  */
 @FunctionalInterface
+@API(status = API.Status.STABLE, since = "0.1")
 public interface ForwardModel {
     SDVariable degrade(SameDiff sameDiff, SDVariable output);
 

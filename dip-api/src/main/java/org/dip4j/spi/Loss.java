@@ -1,5 +1,6 @@
 package org.dip4j.spi;
 
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -11,6 +12,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * weighted sum of them would train wrongly without an error. The testkit's gradient check
  * catches such mistakes.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Loss extends Plugin {
     /** Returns a scalar variable; its settings are {@link LossGraph#settings()}. */
     SDVariable define(LossGraph graph);

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.dip4j.api.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -15,6 +16,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * observation and the problem's extra images, all as variables of one {@link SameDiff}.
  * Shapes are 1×C×H×W; masks are 1×1×H×W.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LossGraph {
     private final SameDiff sameDiff;
     private final SDVariable output;

@@ -3,6 +3,7 @@ package org.dip4j.spi;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 import org.dip4j.api.Configs;
 import org.dip4j.api.PluginKind;
 import org.dip4j.api.PluginRegistry;
@@ -13,6 +14,7 @@ import org.dip4j.api.PluginRegistry;
  * images without depending on the metric implementations.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface MetricEvaluator {
     /**
      * The metric {@code id} on {@code inputs}, with the run's settings for it (those in

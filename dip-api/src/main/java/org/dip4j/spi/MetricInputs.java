@@ -3,6 +3,7 @@ package org.dip4j.spi;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.dip4j.api.Image;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param auxiliary the problem's extra images by name
  * @param settings the metric's own settings, {@code dip.metrics.<id>}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record MetricInputs(
         Image output,
         Image smoothedOutput,

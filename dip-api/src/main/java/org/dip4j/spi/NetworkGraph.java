@@ -2,6 +2,7 @@ package org.dip4j.spi;
 
 import com.typesafe.config.Config;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param random the stream parameter initialisation draws from
  * @param dataType float for runs, double for gradient checks
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record NetworkGraph(
         SameDiff sameDiff,
         SDVariable input,

@@ -1,12 +1,14 @@
 package org.dip4j.spi;
 
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What every plugin has: a stable id that selects it in configuration. Implementations need a
  * public no-argument constructor (ServiceLoader builds them) and must be cheap to construct:
  * discovery instantiates every plugin on the classpath.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Plugin {
     /** The rule every {@link #id()} follows; the registry skips a plugin whose id breaks it. */
     Pattern ID_PATTERN = Pattern.compile("[a-z][a-z0-9_-]*");

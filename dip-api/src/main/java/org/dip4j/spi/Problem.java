@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.dip4j.api.Image;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Build one with {@link #builder(Image)}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Problem {
     private final Image observation;
     private final @Nullable Image groundTruth;

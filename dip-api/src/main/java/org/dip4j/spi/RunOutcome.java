@@ -1,6 +1,7 @@
 package org.dip4j.spi;
 
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.dip4j.api.Image;
 
 /**
@@ -15,6 +16,7 @@ import org.dip4j.api.Image;
  * @param metrics the run's metrics with the run's settings: a report's numbers agree with
  *     {@code metrics.csv}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RunOutcome(Problem problem, Image output, Image smoothedOutput, int iterations, double seconds,
         Path folder, MetricEvaluator metrics) {
 

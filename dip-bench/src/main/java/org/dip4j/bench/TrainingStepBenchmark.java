@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.BenchmarkSetup;
+import org.dip4j.samediff.bench.BenchmarkSetup;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.engine.RunResult;

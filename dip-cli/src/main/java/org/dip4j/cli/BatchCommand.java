@@ -130,7 +130,7 @@ final class BatchCommand implements Callable<Integer> {
             all.add("dip.run.seed=" + seed);
         }
         all.addAll(overrides);
-        Config options = all.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(all);
+        Config options = all.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(all, "--set");
         String workingDirectory = Path.of("").toAbsolutePath().toString();
         List<RunSpec> specs = new ArrayList<>();
         Set<String> ids = new HashSet<>();

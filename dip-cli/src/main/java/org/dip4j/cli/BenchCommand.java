@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.BenchmarkSetup;
+import org.dip4j.samediff.bench.BenchmarkSetup;
 import org.dip4j.samediff.engine.OpProfile;
 import org.dip4j.samediff.engine.Restoration;
 import org.dip4j.samediff.engine.RunObserver;
@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                 settings.add("dip.run.executor=" + executor);
             }
             Config config = BenchmarkSetup.config(network, size, warmup + iterations, "data/denoising/F16_GT.png",
-                    registry, org.dip4j.api.Configs.parseOverrides(settings));
+                    registry, org.dip4j.api.Configs.parseOverrides(settings, "--set"));
             Restoration r = Restoration.prepare(config, registry, Path.of("").toAbsolutePath());
             List<Double> ms = new ArrayList<>();
             double[] last = {0};

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The blending run's twin: with {@code dip.tasks.blend.compare-direct} on and an output other than
- * {@code direct}, the launcher first trains the seed's {@code direct} formulation at the same
+ * {@code direct}, the launcher first trains the report's {@code direct} formulation at the same
  * settings into {@code <run folder>-direct}, then the run itself with {@code compare-with} pointing
  * there, so its report shows both at the same budget.
  */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code dip compare A.conf B.conf ...}: runs several configurations with the same overrides
  * (same inputs, same seed) and joins their metrics into one table, a column per configuration
- * and metric and a row per logged iteration, like the seed report's Tables 3 and 4.
+ * and metric and a row per logged iteration, like the report's Tables 3 and 4.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run several configurations on the same inputs and seed; write one table of their metrics. "
@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
             all.add("dip.run.iterations=" + iterations);
         }
         all.addAll(overrides);
-        Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all);
+        Config common = all.isEmpty() ? com.typesafe.config.ConfigFactory.empty() : Configs.parseOverrides(all, "--set");
         PrintWriter stdout = spec.commandLine().getOut();
         org.dip4j.api.OutputPaths.createFolder(out, "comparison folder");
         for (int i = 0; i < files.size(); i++) {

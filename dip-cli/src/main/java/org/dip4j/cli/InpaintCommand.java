@@ -37,7 +37,7 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     @Option(names = "--loss", paramLabel = "ID",
-            description = "masked-mse (the original DIP) or multiscale-mse (the seed report's multi-scale loss).")
+            description = "masked-mse (the original DIP) or multiscale-mse (the report's multi-scale loss).")
     @Nullable String loss;
 
     @Option(names = "--crop", paramLabel = "PX", description = "Centre crop to PX×PX first (a multiple of 64).")

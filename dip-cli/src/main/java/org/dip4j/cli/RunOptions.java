@@ -36,6 +36,6 @@ final class RunOptions {
             all.add("dip.run.seed=" + seed);
         }
         all.addAll(overrides);
-        return org.dip4j.api.Configs.parseOverrides(all);
+        return org.dip4j.api.Configs.parseOverrides(all, "--set");
     }
 }

@@ -149,7 +149,7 @@ class ExternalPluginsTests {
                 || output.contains("could not be resolved") || output.contains("Cannot access");
         assumeTrue(p.exitValue() == 0 || !offlineGap,
                 "examples/tv-loss-kotlin cannot be built offline (run `mvn install` of the main build first, "
-                        + "which puts dip-api and dip-testkit in ~/.m2):\n" + tail(output));
+                        + "which puts dip4j-bom, dip-api, dip-testkit and dip-backend-cpu in ~/.m2):\n" + tail(output));
         assertThat(p.exitValue()).as("mvn package of %s:%n%s", EXAMPLE, tail(output)).isZero();
         return jar;
     }

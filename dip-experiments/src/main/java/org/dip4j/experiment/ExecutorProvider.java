@@ -1,6 +1,7 @@
 package org.dip4j.experiment;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.spi.ExecutorPlugin;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code META-INF/services/org.dip4j.spi.ExecutorPlugin}: {@code local} here, {@code spark} in
  * {@code dip-spark}. The CLI picks one with {@code --engine ID}; {@code dip plugins} lists them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ExecutorProvider extends ExecutorPlugin {
 
     /** An executor for one experiment. */

@@ -62,7 +62,7 @@ public final class ExperimentPlanner {
         List<String> runOverrides = overrides.stream().filter(o -> !o.trim().startsWith("experiment.")).toList();
         Config whole = Configs.parseFile(file);
         if (!experimentOverrides.isEmpty()) {
-            whole = Configs.parseOverrides(experimentOverrides).withFallback(whole);
+            whole = Configs.parseOverrides(experimentOverrides, "--set").withFallback(whole);
         }
         ExperimentKeys.check(whole.root(), "", TOP);
         if (!whole.hasPath("experiment") || whole.getValue("experiment").valueType() != ConfigValueType.OBJECT) {
@@ -79,7 +79,8 @@ public final class ExperimentPlanner {
 
     private static ExperimentPlan plan(Path file, Config whole, Config e, List<String> overrides, Path cwd,
             ClassLoader loader, PluginRegistry registry) {
-        Path dir = file.toAbsolutePath().getParent();
+        // An absolute file path always has a parent folder.
+        Path dir = java.util.Objects.requireNonNull(file.toAbsolutePath().getParent());
         String stem = file.getFileName().toString().replaceFirst("\\.conf$", "");
         String title = e.hasPath("title") ? e.getString("title") : stem;
         String description = e.hasPath("description") ? e.getString("description") : "";
@@ -99,7 +100,7 @@ public final class ExperimentPlanner {
             }
         }
         Config common = whole.hasPath("dip") ? whole.withOnlyPath("dip") : ConfigFactory.empty();
-        Config cli = overrides.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(overrides);
+        Config cli = overrides.isEmpty() ? ConfigFactory.empty() : Configs.parseOverrides(overrides, "--set");
 
         Map<String, Config> parsedBases = new LinkedHashMap<>();
         Set<String> logged = new LinkedHashSet<>();

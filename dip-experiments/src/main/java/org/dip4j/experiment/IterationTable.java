@@ -14,7 +14,7 @@ import org.dip4j.api.report.Stats;
 
 /**
  * Joins the {@code metrics.csv} of run folders on the iteration column: a row per logged
- * iteration, a column per group and metric, the layout of the seed report's Tables 1–4. A group
+ * iteration, a column per group and metric, the layout of the report's Tables 1–4. A group
  * is one configuration; its folders (one per seed) are summarised per cell. Used by
  * {@code dip experiment} and {@code dip compare}.
  */
@@ -56,7 +56,7 @@ public final class IterationTable {
             List<Stats> cells = new ArrayList<>();
             for (String[] key : cellKeys) {
                 List<Double> values = new ArrayList<>();
-                for (MetricsLog log : logs.get(key[0])) {
+                for (MetricsLog log : logs.getOrDefault(key[0], List.of())) {
                     if (log.rows().containsKey(it)) {
                         values.add(log.value(it, key[1]));
                     }

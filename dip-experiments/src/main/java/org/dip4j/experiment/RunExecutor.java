@@ -2,6 +2,7 @@ package org.dip4j.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Executes the runs of an experiment, each into {@code experimentFolder/<spec.id()>}. A run
@@ -12,6 +13,7 @@ import java.util.List;
  * executor of {@code dip-spark}. They must give the same numbers for the same specs.
  */
 @FunctionalInterface
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface RunExecutor {
     /** Runs {@code specs}; returns one record per spec, in the order of {@code specs}. */
     List<RunRecord> execute(List<RunSpec> specs, Path experimentFolder);

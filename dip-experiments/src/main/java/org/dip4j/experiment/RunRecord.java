@@ -2,6 +2,7 @@ package org.dip4j.experiment;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param metrics    final metric values by id; NaN where a metric does not apply
  * @param error      the failure's one-line message when {@code status} is {@link Status#FAILED}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunRecord(String id, Status status, int iterations, double seconds, Map<String, Double> metrics,
         @Nullable String error) implements Serializable {
 

@@ -2,6 +2,7 @@ package org.dip4j.experiment;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One planned run of an experiment, self-contained so it can travel to another JVM.
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param workingDirectory absolute path that relative file names in {@code config} are resolved
  *                         against (the directory the experiment was started from)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunSpec(String id, Map<String, String> coordinates, String config, String workingDirectory)
         implements Serializable {
     public RunSpec {

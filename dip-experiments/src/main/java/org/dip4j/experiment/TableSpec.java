@@ -18,7 +18,7 @@ public record TableSpec(Rows rows, List<String> metrics, int every, String file,
 
     /** What a table row stands for. */
     public enum Rows {
-        /** A row per logged iteration, a column per configuration and metric (the seed's Tables 1–4). */
+        /** A row per logged iteration, a column per configuration and metric (the report's Tables 1–4). */
         ITERATIONS,
         /** A row per method of each run's report table, a column per metric (Tables 5–6). */
         METHODS,

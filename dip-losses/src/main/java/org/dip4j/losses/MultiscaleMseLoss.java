@@ -13,14 +13,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * {@code multiscale-mse}: the seed report's multi-scale DIP loss (section 4.2),
+ * {@code multiscale-mse}: the report's multi-scale DIP loss (section 4.2),
  * {@code Σ_s w_s · ‖M_s ⊙ (O_s − I_s)‖² / ‖M_s‖₁}, where {@code X_s} is X average-pooled over
  * non-overlapping s×s blocks and {@code ‖M_s‖₁} counts the mask over all C channels, so each
  * term is a mean squared error over the known samples at that scale.
  *
  * <p>{@code pooling = masked-residual} (the default) masks the residual before pooling it:
  * {@code O_s − I_s} is taken as {@code pool(M ⊙ (O − I))}. For a binary mask and s = 1 this is
- * exactly the seed's term; for s &gt; 1 it keeps the loss blind to missing samples, whose
+ * exactly the report's term; for s &gt; 1 it keeps the loss blind to missing samples, whose
  * observation values may be anything (the inpaint task keeps the clean image there).
  * {@code pooling = separate} is the report's literal formula, {@code M_s ⊙ (pool(O) − pool(I))},
  * with I the masked image (hidden samples zero, as in the reference's masked input, never the
@@ -28,7 +28,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * samples with zeros. {@code docs/results/multiscale-pooling/} compares the two.
  *
  * <p>When H or W is not a multiple of a scale, that scale's term leaves out the last
- * {@code H mod s} rows and {@code W mod s} columns (see {@link AveragePooling}); a scale larger
+ * {@code H mod s} rows and {@code W mod s} columns (see {@link GraphOps#averagePool}); a scale larger
  * than the image is rejected. Without a mask every sample counts as known.
  */
 public final class MultiscaleMseLoss implements Loss {
@@ -99,17 +99,17 @@ public final class MultiscaleMseLoss implements Loss {
             @Nullable SDVariable mask, int s, Pooling pooling) {
         SDVariable r;
         if (mask == null) {
-            r = AveragePooling.pool(sd, prediction.sub(observation), s);
+            r = GraphOps.averagePool(sd, prediction.sub(observation), s);
         } else if (pooling == Pooling.MASKED_RESIDUAL) {
-            r = AveragePooling.pool(sd, prediction.sub(observation).mul(mask), s);
+            r = GraphOps.averagePool(sd, prediction.sub(observation).mul(mask), s);
         } else {
             // The report's masked image has zeros where pixels are hidden, never the values the task keeps there.
-            r = AveragePooling.pool(sd, prediction, s).sub(AveragePooling.pool(sd, observation.mul(mask), s));
+            r = GraphOps.averagePool(sd, prediction, s).sub(GraphOps.averagePool(sd, observation.mul(mask), s));
         }
         if (mask == null) {
             return sd.mean(sd.math().square(r));
         }
-        SDVariable m = AveragePooling.pool(sd, mask, s);
+        SDVariable m = GraphOps.averagePool(sd, mask, s);
         return sd.mean(sd.math().square(r.mul(m))).div(sd.mean(m));
     }
 

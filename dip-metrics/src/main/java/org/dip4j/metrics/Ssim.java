@@ -2,8 +2,8 @@ package org.dip4j.metrics;
 
 import java.util.Locale;
 import org.dip4j.api.Image;
-import org.dip4j.api.PlaneFilters;
 import org.dip4j.api.InvalidInputException;
+import org.dip4j.internal.PlaneFilters;
 
 /**
  * The structural similarity index of Wang et al. (2004), following scikit-image's

@@ -1,7 +1,6 @@
 package org.dip4j.metrics;
 
 import java.util.OptionalDouble;
-import org.dip4j.metrics.blend.MetricSettings;
 import org.dip4j.spi.Metric;
 import org.dip4j.spi.MetricInputs;
 

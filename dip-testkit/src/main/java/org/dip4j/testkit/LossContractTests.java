@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.dip4j.api.PluginKind;
 import org.dip4j.samediff.check.GradientCheck;
 import org.dip4j.spi.Loss;
@@ -37,6 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A loss that reads a mask, auxiliary images or other inputs adds them in {@link #addInputs}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class LossContractTests {
     @BeforeAll
     static void nativeBackend() {
@@ -161,7 +163,8 @@ public abstract class LossContractTests {
 
     private record Built(SameDiff sameDiff, SDVariable output, SDVariable loss, Map<String, INDArray> placeholders) {
         INDArray evaluate() {
-            return sameDiff.output(new java.util.LinkedHashMap<>(placeholders), loss.name()).get(loss.name());
+            return java.util.Objects.requireNonNull(
+                    sameDiff.output(new java.util.LinkedHashMap<>(placeholders), loss.name()).get(loss.name()));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.dip4j.testkit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.dip4j.spi.LossGraph;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -15,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the loss needs besides the output and the observation: a mask, named auxiliary images. Like
  * the engine, it always provides a progress placeholder (fed 0.5).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LossFixture {
     private final SameDiff sameDiff;
     private final LossGraph.Builder builder;

@@ -7,6 +7,7 @@ import com.typesafe.config.Config;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.dip4j.api.Image;
 import org.dip4j.api.PluginKind;
 import org.dip4j.spi.Metric;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * prediction) with a reference (the observation and the ground truth), with a mask whose left half
  * is missing. Override it for metrics that read other images, such as the blending auxiliaries.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class MetricContractTests {
     @BeforeAll
     static void nativeBackend() {
@@ -166,7 +168,7 @@ public abstract class MetricContractTests {
         Image ref = reference();
         MetricInputs incomplete = incompleteInputs(ref, noisy(ref));
         assumeTrue(incomplete != null, "the metric needs no optional input");
-        assertThat(metric().evaluate(incomplete)).as("%s without the inputs it needs", metric().id()).isEmpty();
+        assertThat(metric().evaluate(java.util.Objects.requireNonNull(incomplete))).as("%s without the inputs it needs", metric().id()).isEmpty();
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.dip4j.api.PluginKind;
 import org.dip4j.spi.Plugin;
 import org.dip4j.spi.Task;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * at least one non-zero weight, none negative) and metrics ({@code metrics = [ids]}) with
  * well-formed ids. Preparing a problem needs input files, so that is left to the task's own tests.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public abstract class TaskContractTests {
     /** A freshly constructed instance of the task under test. */
     protected abstract Task task();

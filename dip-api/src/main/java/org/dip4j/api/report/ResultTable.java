@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.dip4j.api.DipException;
 
 /**
@@ -22,6 +23,7 @@ import org.dip4j.api.DipException;
  * <p>Task reports build one with {@link #ResultTable(List)} and {@link #add}, one row per method
  * and one value per cell.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ResultTable {
     /** Decimals shown in Markdown for a column that does not say. */
     public static final int DEFAULT_DECIMALS = 4;

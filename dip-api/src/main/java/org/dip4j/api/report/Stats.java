@@ -1,11 +1,13 @@
 package org.dip4j.api.report;
 
 import java.util.Collection;
+import org.apiguardian.api.API;
 
 /**
  * Mean, spread and count of one table cell over seeds: the sample standard deviation (n − 1 in
  * the denominator; 0 for a single value). NaN values (a metric that does not apply) are left out.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Stats(double mean, double std, int n) {
     /** The statistics of {@code values} without their NaNs; {@code n = 0} when none is left. */
     public static Stats of(Collection<Double> values) {

@@ -2,6 +2,7 @@ package org.dip4j.losses.blend;
 
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
+import org.dip4j.losses.GraphOps;
 import org.dip4j.spi.AuxiliaryImages;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.factory.Nd4j;

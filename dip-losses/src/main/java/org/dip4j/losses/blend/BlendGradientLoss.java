@@ -1,6 +1,7 @@
 package org.dip4j.losses.blend;
 
 import java.util.List;
+import org.dip4j.losses.GraphOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -40,6 +41,7 @@ public final class BlendGradientLoss extends BlendTerm {
             SDVariable term = GraphOps.weightedMean(in.sd, in.graph.name("scale-" + s), weight, l1);
             sum = sum == null ? term : sum.add(term);
         }
-        return sum.div(in.graph.name("value"), scales.size());
+        return java.util.Objects.requireNonNull(sum, "blend-grad needs at least one scale")
+                .div(in.graph.name("value"), scales.size());
     }
 }

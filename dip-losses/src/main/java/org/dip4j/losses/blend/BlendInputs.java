@@ -29,7 +29,7 @@ final class BlendInputs {
         this.graph = graph;
         this.sd = graph.sameDiff();
         // The task's forward model turns the network output into the blend (identity for the
-        // seed's formulation); the terms judge that final image.
+        // report's formulation); the terms judge that final image.
         this.output = graph.prediction();
         this.foreground = graph.auxiliary(AuxiliaryImages.FOREGROUND);
         this.background = graph.auxiliary(AuxiliaryImages.BACKGROUND);

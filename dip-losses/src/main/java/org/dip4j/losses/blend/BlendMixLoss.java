@@ -1,5 +1,6 @@
 package org.dip4j.losses.blend;
 
+import org.dip4j.losses.GraphOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**

@@ -1,5 +1,6 @@
 package org.dip4j.losses.blend;
 
+import org.dip4j.losses.GraphOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /** L_pixel = E_x[(1 − α_t)·‖F − B‖²]: keeps the background outside the foreground. */

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the blending metric plugins read from {@link MetricInputs}: the fused image is the
  * {@code prediction} (the blending task's forward model turns the network output into the blend;
- * for the seed's formulation it is the output itself); {@code fg}, {@code bg}, {@code mask} (1×H×W, 1 = foreground) and the optional
+ * for the report's formulation it is the output itself); {@code fg}, {@code bg}, {@code mask} (1×H×W, 1 = foreground) and the optional
  * soft map {@code alpha} come from {@link MetricInputs#auxiliary()}.
  */
 record BlendInputs(Image fused, Image fg, Image bg, Image mask, @Nullable Image alpha) {

@@ -1,6 +1,7 @@
 package org.dip4j.metrics.blend;
 
 import com.typesafe.config.Config;
+import org.dip4j.metrics.MetricSettings;
 import org.dip4j.metrics.Ssim;
 
 /**

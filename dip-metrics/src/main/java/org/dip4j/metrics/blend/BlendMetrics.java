@@ -8,7 +8,7 @@ import org.dip4j.metrics.blend.GradientOperator.Gradient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blending metrics of the seed report's supplementary A4 as plain functions, for the metric
+ * The blending metrics of the report's supplementary A4 as plain functions, for the metric
  * plugins, the CLI's {@code score} command and the blend table. F is the fused image, A the
  * foreground, B the background; gradients G are taken on the luminance with the configured
  * {@link GradientOperator}; Ω_T is the {@link TransitionRegion}. A mean over an empty Ω_T is NaN.

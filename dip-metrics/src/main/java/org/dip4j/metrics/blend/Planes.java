@@ -1,7 +1,7 @@
 package org.dip4j.metrics.blend;
 
 import org.dip4j.api.Image;
-import org.dip4j.api.PlaneFilters;
+import org.dip4j.internal.PlaneFilters;
 
 /** Single planes (H×W doubles, row-major) taken from images, and a Gaussian low-pass on them. */
 final class Planes {

@@ -5,7 +5,7 @@ import org.dip4j.api.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transition region Ω_T of a blend, which the seed report leaves open. We define it from a
+ * The transition region Ω_T of a blend, which the report leaves open. We define it from a
  * soft map α: Ω_T = {x : low &lt; α(x) &lt; high}. When the problem supplies α (auxiliary image
  * {@code alpha}) it is used; otherwise α is the coarse 0/1 mask low-passed by a Gaussian of
  * standard deviation σ (scipy {@code gaussian_filter(mask, σ, mode='nearest', truncate=4)}). With

@@ -164,7 +164,7 @@ public final class GradientCheck {
 
     private static double value(SameDiff sd, SDVariable loss, Map<String, INDArray> placeholders) {
         Map<String, INDArray> out = sd.output(new LinkedHashMap<>(placeholders), loss.name());
-        return out.get(loss.name()).getDouble(0);
+        return java.util.Objects.requireNonNull(out.get(loss.name())).getDouble(0);
     }
 
     /**

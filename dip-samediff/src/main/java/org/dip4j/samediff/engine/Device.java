@@ -74,8 +74,12 @@ public final class Device {
         Nd4j.getBackend(); // loads the natives
         String folder = "unknown";
         for (String path : org.bytedeco.javacpp.Loader.getLoadedLibraries().values()) {
-            if (path != null && path.matches(".*[/\\\\]libnd4j[a-z]*\\.(so|dylib)$")) {
-                folder = java.nio.file.Path.of(path).getParent().getFileName().toString();
+            if (path == null || !path.matches(".*[/\\\\]libnd4j[a-z]*\\.(so|dylib)$")) {
+                continue;
+            }
+            java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
+            if (parent != null) {
+                folder = String.valueOf(parent.getFileName());
             }
         }
         String helpers = java.util.Arrays.stream(buildInfo().split("\\R"))

@@ -130,7 +130,7 @@ final class FitRunner implements StepRunner {
         }
 
         @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
+        public @org.jspecify.annotations.Nullable MultiDataSetPreProcessor getPreProcessor() {
             return null;
         }
 

@@ -55,7 +55,8 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         plan = new PlanCompiler(grad, Map.of(DipGraph.INPUT, input, DipGraph.PROGRESS, progress), outputs).compile();
         Map<String, INDArray> parameters = graph.parameters();
         gradients.forEach((name, g) -> updates.add(
-                new Update(parameters.get(name), plan.output(g), sd.getUpdaterMap().get(name))));
+                new Update(java.util.Objects.requireNonNull(parameters.get(name)), plan.output(g),
+                        java.util.Objects.requireNonNull(sd.getUpdaterMap().get(name), "Adam updater of " + name))));
     }
 
     private org.dip4j.samediff.plan.StepPlan.@org.jspecify.annotations.Nullable OpTimer timer;

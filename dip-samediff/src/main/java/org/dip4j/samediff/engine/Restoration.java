@@ -162,8 +162,8 @@ public final class Restoration {
 
         // The final image: the network on the unperturbed input.
         Map<String, INDArray> out = graph.forward(input.clean(), 1.0);
-        Image output = Images.fromArray(out.get(graph.outputName()));
-        Image prediction = Images.fromArray(out.get(graph.predictionName()));
+        Image output = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.outputName())));
+        Image prediction = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.predictionName())));
         Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());
         Map<String, Double> finalMetrics = metrics.evaluate(output, smoothed, prediction);
         RunResult.EarlyStop early = null;

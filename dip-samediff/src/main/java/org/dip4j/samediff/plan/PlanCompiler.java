@@ -144,7 +144,7 @@ public final class PlanCompiler {
         if (!onPath.add(opName)) {
             throw new UnsupportedOpException(opName, "the graph has a cycle (control flow)");
         }
-        SameDiffOp op = sd.getOps().get(opName);
+        SameDiffOp op = java.util.Objects.requireNonNull(sd.getOps().get(opName), opName);
         List<String> deps = new ArrayList<>(op.getInputsToOp() == null ? List.of() : op.getInputsToOp());
         if (op.getVarControlDeps() != null) {
             deps.addAll(op.getVarControlDeps());
@@ -207,7 +207,8 @@ public final class PlanCompiler {
         return a;
     }
 
-    private PlanStep bind(SameDiffOp sdo, ArrayPool pool) {
+    /** The step of one op, or null for ops that only alias or fix an array (identity, the gradient seed). */
+    private @org.jspecify.annotations.Nullable PlanStep bind(SameDiffOp sdo, ArrayPool pool) {
         DifferentialFunction df = sdo.getOp();
         String name = df.opName() + " (" + sdo.getName() + ")";
         if (df instanceof Enter || df instanceof Exit || df instanceof Switch || df instanceof Merge

@@ -1,5 +1,6 @@
 package org.dip4j.samediff.skip;
 
+import java.util.OptionalLong;
 import org.dip4j.samediff.graph.FeatureMap;
 import org.dip4j.samediff.graph.Layers;
 import org.dip4j.spi.Architecture;
@@ -33,8 +34,9 @@ public final class SkipArchitecture implements Architecture {
     }
 
     @Override
-    public long parameterCount(NetworkGraph graph) {
-        return countParameters(SkipSettings.from(graph.settings()), graph.inputChannels(), graph.outputChannels());
+    public OptionalLong parameterCount(NetworkGraph graph) {
+        return OptionalLong.of(countParameters(SkipSettings.from(graph.settings()), graph.inputChannels(),
+                graph.outputChannels()));
     }
 
     @Override

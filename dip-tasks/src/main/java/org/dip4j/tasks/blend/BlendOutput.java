@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * builds it into the graph right after the network:
  *
  * <ul>
- *   <li>{@code direct}: F = N, the seed report's formulation (the network paints every pixel);</li>
+ *   <li>{@code direct}: F = N, the report's formulation (the network paints every pixel);</li>
  *   <li>{@code composite}: F = B + α_t·(N − B) = (1 − α_t)·B + α_t·N, with α_t the soft map
  *       annealed by the run's progress as the loss terms anneal it, α_t = clip(α^γ, 0, 1) with
  *       γ = 1 + s·(1 − t/T)^c ({@code output-anneal-scale} s, {@code output-anneal-power} c): where α = 0 the background is exact by construction;</li>
@@ -79,7 +79,7 @@ public final class BlendOutput implements ForwardModel {
         this.annealPower = annealPower;
     }
 
-    /** The seed's formulation: F = N. */
+    /** The report's formulation: F = N. */
     public static BlendOutput direct(Image background, Image alpha) {
         return new BlendOutput(Kind.DIRECT, background, alpha, null, 0, 0, 1);
     }
@@ -173,7 +173,8 @@ public final class BlendOutput implements ForwardModel {
     }
 
     private SDVariable residual(SameDiff sd, SDVariable n) {
-        SDVariable c = sd.constant(SCOPE + "base", Images.toArray(base, n.dataType()));
+        SDVariable c = sd.constant(SCOPE + "base",
+                Images.toArray(java.util.Objects.requireNonNull(base, "the residual output has a base"), n.dataType()));
         SDVariable r = n.mul(2.0).sub(1.0).mul(residualScale);
         return sd.math().clipByValue(SCOPE + "blend", c.add(r), 0.0, 1.0);
     }
@@ -189,6 +190,6 @@ public final class BlendOutput implements ForwardModel {
         SDVariable f = degrade(sd, n);
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(PROGRESS, Nd4j.scalar(DataType.DOUBLE, 1.0));
-        return Images.fromArray(sd.output(feed, f.name()).get(f.name()));
+        return Images.fromArray(java.util.Objects.requireNonNull(sd.output(feed, f.name()).get(f.name())));
     }
 }

@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Map;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
+import org.dip4j.api.report.ResultTable;
+import org.dip4j.api.report.ResultTable.Column;
 import org.dip4j.metrics.blend.BlendMetricOptions;
 import org.dip4j.metrics.blend.BlendMetrics;
 import org.dip4j.spi.AuxiliaryImages;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.tasks.blend.baseline.BlendBaselines;
-import org.dip4j.api.report.ResultTable;
-import org.dip4j.api.report.ResultTable.Column;
 import org.dip4j.tasks.report.SideBySide;
 import org.dip4j.tasks.report.SideBySide.Panel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blending report, in the layout of the seed report's Figures 2–3 and Tables 5–6: every
+ * The blending run's report, in the layout of Figures 2–3 and Tables 5–6 of the source report: every
  * classical baseline's result ({@code <method>.png}) on the same (downscaled, cropped) inputs
- * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the seed's
+ * as the run, {@code comparison.png} (alpha, Poisson, Laplacian, then DIP: the report's
  * {@code direct} formulation when the run used another and names a direct run in {@code compare-with},
  * and the
  * run's own blend, left to right) and {@code table.csv} / {@code table.md}: GFF, GFP, BSI, SSIM_T,
@@ -39,11 +39,11 @@ final class BlendReport {
     static final String FIGURE = "comparison.png";
     static final String CSV = "table.csv";
     static final String MARKDOWN = "table.md";
-    /** The table row of the seed's formulation. */
+    /** The table row of the report's formulation. */
     static final String DIRECT_ROW = "dip-direct";
     /** The network's own output when it is not the blend itself. */
     static final String NETWORK = "network.png";
-    /** The figure's methods and captions, in the order of the seed's Figures 2–3. */
+    /** The figure's methods and captions, in the order of the report's Figures 2–3. */
     static final Map<String, String> FIGURE_PANELS = figurePanels();
 
     /** One method's blend and how long it took. */
@@ -78,9 +78,11 @@ final class BlendReport {
         results.put(own, new Result(blend, outcome.seconds()));
 
         List<Panel> panels = new ArrayList<>();
-        FIGURE_PANELS.forEach((method, caption) -> panels.add(new Panel(caption, results.get(method).image())));
-        if (results.containsKey(DIRECT_ROW) && !own.equals(DIRECT_ROW)) {
-            panels.add(new Panel("DIP direct", results.get(DIRECT_ROW).image()));
+        FIGURE_PANELS.forEach((method, caption) -> panels.add(
+                new Panel(caption, java.util.Objects.requireNonNull(results.get(method)).image())));
+        Result direct = results.get(DIRECT_ROW);
+        if (direct != null && !own.equals(DIRECT_ROW)) {
+            panels.add(new Panel("DIP direct", direct.image()));
         }
         panels.add(new Panel(own.equals(DIRECT_ROW) ? "DIP" : "DIP " + kind.id(), blend));
         SideBySide.write(panels, folder.resolve(FIGURE));
@@ -92,7 +94,7 @@ final class BlendReport {
                         .formatted(fg.width(), fg.height(), outcome.iterations())
                         + " SSIM is SSIM_T against the background over the transition region; PSNR_bg is the"
                         + " PSNR against the background outside it and outside the mask. dip-<output> is the"
-                        + " DIP run with that output parameterisation (direct: the seed's formulation).");
+                        + " DIP run with that output parameterisation (direct: the report's formulation).");
     }
 
     /** Every baseline on the problem's fg, bg and mask, timed, in {@link BlendBaselines#methods()} order. */

@@ -12,7 +12,7 @@ import org.dip4j.spi.Task;
 import org.dip4j.spi.TaskContext;
 
 /**
- * Multi-scale DIP image blending (seed report 4.2): the network paints one image that keeps the
+ * Multi-scale DIP image blending (report 4.2): the network paints one image that keeps the
  * background outside the mask, the foreground's structure inside it, and a smooth transition
  * between, as the {@code blend-*} loss terms demand.
  *
@@ -22,7 +22,7 @@ import org.dip4j.spi.TaskContext;
  * images are cropped alike to multiples of it), {@code alpha-radius} and {@code alpha-passes}
  * (the soft map α of {@link SoftTransitionMap}), {@code output} and its keys (how the network's
  * output becomes the blend: {@link BlendOutput}), {@code compare-direct} (the launcher first trains the
- * seed's {@code direct} formulation at the same settings) and {@code compare-with} (the folder of such a
+ * report's {@code direct} formulation at the same settings) and {@code compare-with} (the folder of such a
  * run, which the report shows beside this run's blend).
  *
  * <p>The problem: the forward model is the {@link BlendOutput}, so the losses and metrics see the

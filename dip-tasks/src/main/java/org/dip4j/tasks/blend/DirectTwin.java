@@ -10,7 +10,7 @@ import org.dip4j.api.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A finished run of the seed's {@code direct} formulation at the same settings, named by
+ * A finished run of the report's {@code direct} formulation at the same settings, named by
  * {@code dip.tasks.blend.compare-with} (its run folder), so the report shows it beside the run's
  * own parameterisation at the same budget. {@code ./dip blend} trains it first when
  * {@code compare-direct} is on. Its blend is the folder's {@code result.png}, its time the

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.dip4j.api.Image;
+import org.dip4j.api.report.ResultTable;
+import org.dip4j.api.report.ResultTable.Column;
 import org.dip4j.spi.MetricEvaluator;
 import org.dip4j.spi.MetricInputs;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
-import org.dip4j.api.report.ResultTable;
-import org.dip4j.api.report.ResultTable.Column;
 import org.dip4j.tasks.report.SideBySide;
 import org.dip4j.tasks.report.SideBySide.Panel;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +51,8 @@ final class SrReport {
         if (gt != null) {
             panels.add(new Panel("ground truth", gt));
         }
-        panels.add(new Panel(caption("bicubic", gt, scores, methods.get("bicubic")), methods.get("bicubic")));
+        Image bicubic = java.util.Objects.requireNonNull(methods.get("bicubic"));
+        panels.add(new Panel(caption("bicubic", gt, scores, bicubic), bicubic));
         panels.add(new Panel(caption("DIP", gt, scores, outcome.output()), outcome.output()));
         SideBySide.write(panels, outcome.folder().resolve(FIGURE));
 

@@ -1,6 +1,6 @@
 package org.dip4j.tasks.blend.baseline;
 
-import org.dip4j.api.PlaneFilters;
+import org.dip4j.internal.PlaneFilters;
 
 import org.dip4j.api.Image;
 

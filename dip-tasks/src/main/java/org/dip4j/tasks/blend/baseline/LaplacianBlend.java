@@ -49,8 +49,9 @@ public final class LaplacianBlend implements Blender {
                     r = new Plane(v, ls.h(), ls.w());
                 }
             }
+            Plane top = java.util.Objects.requireNonNull(r, "a pyramid has at least one level");
             for (int i = 0; i < h * w; i++) {
-                out[c * h * w + i] = Math.min(1.0, Math.max(0.0, r.v()[i]));
+                out[c * h * w + i] = Math.min(1.0, Math.max(0.0, top.v()[i]));
             }
         }
         return Image.of(fg.channels(), h, w, out);

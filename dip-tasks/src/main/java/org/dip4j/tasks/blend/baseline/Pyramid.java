@@ -1,6 +1,6 @@
 package org.dip4j.tasks.blend.baseline;
 
-import org.dip4j.api.PlaneFilters;
+import org.dip4j.internal.PlaneFilters;
 
 /**
  * OpenCV's {@code pyrDown} and {@code pyrUp} on one plane in double precision: the 5-tap

@@ -84,7 +84,7 @@ class UnitVectorTests {
     @SuppressWarnings("unchecked")
     void featherKernelHasScipysFortyOneTaps() {
         List<Number> taps = (List<Number>) section("feather_gaussian").get("kernel_sigma5_41taps");
-        double[] k = org.dip4j.api.PlaneFilters.gaussianKernel(5.0, 4.0);
+        double[] k = org.dip4j.internal.PlaneFilters.gaussianKernel(5.0, 4.0);
         assertThat(k).hasSize(41);
         for (int i = 0; i < 41; i++) {
             assertThat(k[i]).isCloseTo(taps.get(i).doubleValue(), within(1e-15));

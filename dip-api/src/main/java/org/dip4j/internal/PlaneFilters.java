@@ -1,6 +1,7 @@
-package org.dip4j.api;
+package org.dip4j.internal;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Separable filtering of one H×W plane (row-major doubles) with a symmetric 1-D kernel, rows
@@ -8,6 +9,7 @@ import java.util.Arrays;
  * for SSIM, the blending metrics and the blending baselines, each checked against SciPy, OpenCV
  * and scikit-image golden values in its module's tests.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PlaneFilters {
     private PlaneFilters() {}
 

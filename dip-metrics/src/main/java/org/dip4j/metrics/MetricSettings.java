@@ -1,12 +1,14 @@
-package org.dip4j.metrics.blend;
+package org.dip4j.metrics;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import org.apiguardian.api.API;
 
 /**
  * A metric's settings with the defaults of {@code reference.conf} under them, so metrics called
  * with empty settings (for example through {@code MetricInputs.compare}) still see every key.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class MetricSettings {
     private MetricSettings() {}
 

@@ -1,9 +1,10 @@
-package org.dip4j.samediff.engine;
+package org.dip4j.samediff.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.dip4j.api.Configs;
 import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.PluginRegistry;
@@ -12,6 +13,7 @@ import org.dip4j.api.PluginRegistry;
  * The benchmark workload shared by {@code dip bench} and the JMH benchmarks: denoising a centre
  * crop of F16 with one of the reference's networks, so that timings compare with the PyTorch peer.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BenchmarkSetup {
     /**
      * The reference's networks, as overrides of the denoising paper preset (whose network is
