@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the README and the sources say about the repository holds (issue 18 item 21). */
 class ReadmeFactsTests {
     private static final Path ROOT = Path.of("..");
-    /** Being rewritten by the lead (issue 18 left its comment to that change). */
-    private static final Path ENGINE_REWRITE = Path.of("dip-samediff/src/main/java/org/dip4j/samediff/graph/Layers.java");
 
     private static String readme() throws IOException {
         return Files.readString(ROOT.resolve("README.md"));
@@ -78,8 +76,7 @@ class ReadmeFactsTests {
             while (m.find()) {
                 String name = m.group();
                 String base = name.substring(name.lastIndexOf('/') + 1);
-                if (!present.contains(base) && !aroundSaysOutside(Files.readString(f), m.start())
-                        && !f.endsWith(ENGINE_REWRITE)) {
+                if (!present.contains(base) && !aroundSaysOutside(Files.readString(f), m.start())) {
                     missing.add(ROOT.relativize(f) + ": " + name);
                 }
             }

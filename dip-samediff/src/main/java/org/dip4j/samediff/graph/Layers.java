@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Builds network layers into one SameDiff graph, from ops whose gradients are right in
- * SameDiff 1.0.0-M2.1 (see {@code ../shared/SAMEDIFF.md} facts, re-checked by this module's
+ * SameDiff 1.0.0-M2.1 (measured facts about M2.1, re-checked by this module's
  * gradient tests). Parameters are initialised as PyTorch does by default, so a seed plays the
  * same role as in the reference: conv weights and biases U(±1/√fan_in), BatchNorm γ = 1, β = 0.
  */

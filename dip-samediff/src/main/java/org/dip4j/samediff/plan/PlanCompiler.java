@@ -257,7 +257,7 @@ public final class PlanCompiler {
                 ctx.setOutputArray(i, allocate(pool, outNames.get(i), shapes.get(i)));
             }
             if (!nativeHelpersForConcat && "concat".equals(op.opName())) {
-                // oneDNN's concat is many times slower than ND4J's own (see SAMEDIFF.md).
+                // oneDNN's concat measured many times slower than ND4J's own on this op's maps.
                 ctx.allowHelpers(false);
             }
             return new NativeStep(op, ctx, op.opName());
