@@ -79,7 +79,7 @@ public final class Restoration {
         if (s.executor() == RunSettings.Executor.PLAN) {
             try {
                 runner = new PlanRunner(graph);
-            } catch (UnsupportedOpException e) {
+            } catch (UnsupportedOpException | IllegalStateException | IllegalArgumentException e) {
                 LOG.warn("{}; this run uses SameDiff's executor (dip.run.executor = samediff)", e.getMessage());
                 graph = buildGraph(problem, s, config, registry, weights, false);
                 graph.prepareTraining(s);

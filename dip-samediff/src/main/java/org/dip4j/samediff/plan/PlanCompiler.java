@@ -90,6 +90,9 @@ public final class PlanCompiler {
             PlanStep step = bind(op, pool);
             if (step != null) {
                 steps.add(step);
+                // Run it once now: later ops may take shapes from values computed in the graph
+                // (reshape to a shape_of, say), which are fixed for a run but must exist to be read.
+                step.run();
             }
             // Free what this op read for the last time, after its outputs have their own buffers.
             for (String in : op.getInputsToOp()) {
