@@ -2,6 +2,7 @@ package org.dip4j.samediff.graph;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import org.dip4j.samediff.plan.JavaStep;
 import org.dip4j.samediff.plan.PlanStep;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +25,7 @@ final class BatchNormLeakyReluKernel {
                         Planes.floats(mean), Planes.floats(invStd), channels, plane, epsilon, (float) slope)
                 : doubleForward(Planes.doubles(x), Planes.doubles(gamma), Planes.doubles(beta), Planes.doubles(y),
                         Planes.doubles(mean), Planes.doubles(invStd), channels, plane, epsilon, slope);
-        return step("batchnorm_lrelu", run);
+        return new JavaStep("batchnorm_lrelu", run);
     }
 
     static PlanStep backward(INDArray x, INDArray gamma, INDArray y, INDArray mean, INDArray invStd, INDArray dy,
@@ -38,26 +39,7 @@ final class BatchNormLeakyReluKernel {
                 : doubleBackward(Planes.doubles(x), Planes.doubles(gamma), Planes.doubles(y), Planes.doubles(mean),
                         Planes.doubles(invStd), Planes.doubles(dy), Planes.doubles(dx), Planes.doubles(dGamma),
                         Planes.doubles(dBeta), channels, plane, slope);
-        return step("batchnorm_lrelu_bp", run);
-    }
-
-    private static PlanStep step(String type, Runnable run) {
-        return new PlanStep() {
-            @Override
-            public void run() {
-                run.run();
-            }
-
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public int nativeCalls() {
-                return 0;
-            }
-        };
+        return new JavaStep("batchnorm_lrelu_bp", run);
     }
 
     private static Runnable floatForward(FloatBuffer x, FloatBuffer gamma, FloatBuffer beta, FloatBuffer y,

@@ -114,21 +114,6 @@ final class Planes {
                 }
             };
         }
-        return new org.dip4j.samediff.plan.PlanStep() {
-            @Override
-            public void run() {
-                run.run();
-            }
-
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public int nativeCalls() {
-                return 0;
-            }
-        };
+        return new org.dip4j.samediff.plan.JavaStep(type, run);
     }
 }

@@ -48,7 +48,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * SameDiff's per-step work (finding ready ops, inferring shapes, allocating, tracking which
  * arrays can be freed) is done here, once. Arrays share buffers by lifetime ({@link ArrayPool}).
  *
- * <p>Ops with a Java kernel ({@link JavaKernels}) run as Java steps; ops the plan cannot run
+ * <p>Plan-only ops ({@link PlanKernel}) run as Java steps; ops the plan cannot run
  * (control flow, random numbers, user-invoked functions) throw {@link UnsupportedOpException}, and
  * the caller falls back to SameDiff's own executor.
  */
@@ -57,7 +57,6 @@ public final class PlanCompiler {
     private final Map<String, INDArray> placeholders;
     private final Set<String> requested;
     private boolean shareBuffers = true;
-    private boolean nativeHelpersForConcat = false;
 
     private final Map<String, INDArray> arrays = new HashMap<>();
     private final Set<String> aliases = new HashSet<>(); // outputs of identity ops: views of another variable's array
@@ -244,9 +243,8 @@ public final class PlanCompiler {
         if (df instanceof Assign) {
             throw new UnsupportedOpException(name, "assign writes into its input");
         }
-        PlanStep java = JavaKernels.step(df, in, outShape -> allocateOutputs(pool, outNames, outShape));
-        if (java != null) {
-            return java;
+        if (df instanceof PlanKernel kernel) {
+            return kernel.bind(in, allocateOutputs(pool, outNames, kernel.outputShapes(in)));
         }
         OpContext ctx = Nd4j.getExecutioner().buildContext();
         if (df instanceof CustomOp) {
@@ -259,7 +257,7 @@ public final class PlanCompiler {
             for (int i = 0; i < shapes.size(); i++) {
                 ctx.setOutputArray(i, allocate(pool, outNames.get(i), shapes.get(i)));
             }
-            if (!nativeHelpersForConcat && "concat".equals(op.opName())) {
+            if ("concat".equals(op.opName())) {
                 // oneDNN's concat measured many times slower than ND4J's own on this op's maps.
                 ctx.allowHelpers(false);
             }

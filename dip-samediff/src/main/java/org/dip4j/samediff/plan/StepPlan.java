@@ -126,10 +126,6 @@ public final class StepPlan implements AutoCloseable {
         return a;
     }
 
-    public boolean hasOutput(String name) {
-        return outputs.containsKey(name);
-    }
-
     /** Steps per run. */
     public int size() {
         return steps.size();
@@ -138,20 +134,6 @@ public final class StepPlan implements AutoCloseable {
     /** Native calls per run. */
     public int nativeCalls() {
         return steps.stream().mapToInt(PlanStep::nativeCalls).sum();
-    }
-
-    /** Bytes of the step's working arrays (activations, gradients, temporaries). */
-    public long workingBytes() {
-        return poolBytes;
-    }
-
-    /** Op types in order of execution, for tests and diagnostics. */
-    public List<String> opTypes() {
-        List<String> out = new ArrayList<>();
-        for (PlanStep s : steps) {
-            out.add(s.type());
-        }
-        return out;
     }
 
     /** Times every step from now on (null: stop timing). */
