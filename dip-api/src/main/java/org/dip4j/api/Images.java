@@ -36,7 +36,18 @@ public final class Images {
      * ({@code v / 65535}); like Pillow, no colour or gamma conversion is applied.
      */
     public static Image readRgb(Path file) {
-        BufferedImage img = decode(file);
+        return fromBufferedImage(decode(file), file.toString());
+    }
+
+    /**
+     * An in-memory image as 3-channel RGB in [0, 1], with the conventions of {@link #readRgb}:
+     * 8- and 16-bit samples keep their precision, greyscale is replicated, alpha dropped.
+     */
+    public static Image fromBufferedImage(BufferedImage img) {
+        return fromBufferedImage(img, "an in-memory image");
+    }
+
+    private static Image fromBufferedImage(BufferedImage img, String source) {
         int h = img.getHeight();
         int w = img.getWidth();
         double[] s = new double[3 * h * w];
@@ -80,7 +91,7 @@ public final class Images {
         }
         if (transparent) {
             LOG.warn("{}: transparency ignored (the colours are used as stored, without the alpha channel)",
-                    file);
+                    source);
         }
         return Image.of(3, h, w, s);
     }
@@ -90,7 +101,19 @@ public final class Images {
      * is 1 when its luma (ITU-R 601, as Pillow's {@code convert('L')}) is above 127.
      */
     public static Image readMask(Path file) {
-        Image rgb = readRgb(file);
+        return mask(readRgb(file));
+    }
+
+    /**
+     * A mask of 0 and 1 from an image, by the rule of {@link #readMask}: a pixel is 1 when its
+     * 8-bit luma is above 127 (a 1-channel image's sample is its luma).
+     */
+    public static Image mask(Image image) {
+        if (image.channels() != 1 && image.channels() != 3) {
+            throw new InvalidInputException("a mask needs 1 or 3 channels, got " + image.shape());
+        }
+        Image rgb = image.channels() == 3 ? image
+                : Image.generate(3, image.height(), image.width(), (c, y, x) -> image.get(0, y, x));
         int h = rgb.height();
         int w = rgb.width();
         return Image.generate(1, h, w, (c, y, x) -> {
@@ -105,6 +128,23 @@ public final class Images {
 
     /** Writes an 8-bit PNG: 1-channel images as greyscale, 3-channel as RGB. */
     public static void writePng(Image image, Path file) {
+        BufferedImage out = toBufferedImage(image);
+        OutputPaths.checkFile(file);
+        // Through a stream: ImageIO.write(…, File) deletes what is at the path first, even a folder.
+        try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            if (!ImageIO.write(out, "png", stream)) {
+                throw new DipException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new DipException("cannot write " + file + ": " + OutputPaths.reason(e), e);
+        }
+    }
+
+    /**
+     * The image as an 8-bit {@code BufferedImage} ({@code TYPE_BYTE_GRAY} for 1 channel,
+     * {@code TYPE_3BYTE_BGR} for 3), quantised as {@link #writePng} does.
+     */
+    public static BufferedImage toBufferedImage(Image image) {
         int h = image.height();
         int w = image.width();
         int type = image.channels() == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR;
@@ -122,15 +162,7 @@ public final class Images {
                 raster.setPixel(x, y, px);
             }
         }
-        OutputPaths.checkFile(file);
-        // Through a stream: ImageIO.write(…, File) deletes what is at the path first, even a folder.
-        try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
-            if (!ImageIO.write(out, "png", stream)) {
-                throw new DipException("no PNG writer available");
-            }
-        } catch (IOException e) {
-            throw new DipException("cannot write " + file + ": " + OutputPaths.reason(e), e);
-        }
+        return out;
     }
 
     /** {@code rint(clip(v·255, 0, 255))}: the golden values' 8-bit quantisation. */

@@ -58,11 +58,17 @@ public final class Restoration {
      * @param baseDirectory where relative input paths are resolved
      */
     public static Restoration prepare(Config config, PluginRegistry registry, Path baseDirectory) {
+        return prepare(config, registry, baseDirectory, Map.of());
+    }
+
+    /** As {@link #prepare(Config, PluginRegistry, Path)}, with in-memory inputs ({@code memory:<name>} settings). */
+    public static Restoration prepare(Config config, PluginRegistry registry, Path baseDirectory,
+            Map<String, Image> images) {
         RunSettings s = RunSettings.from(config);
         Device.select(s.device());
         Task task = registry.get(Task.class, s.task());
         Config taskSettings = DipGraph.settingsOf(config, PluginKind.TASK, task.id());
-        Problem problem = task.prepare(new TaskContext(taskSettings, s.seed(), baseDirectory));
+        Problem problem = task.prepare(new TaskContext(taskSettings, s.seed(), baseDirectory, images));
         int minimum = registry.get(Architecture.class, s.architecture())
                 .minimumSize(DipGraph.settingsOf(config, PluginKind.ARCHITECTURE, s.architecture()));
         if (problem.outputHeight() < minimum || problem.outputWidth() < minimum) {

@@ -1,6 +1,7 @@
 package org.dip4j.samediff.engine;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dip4j.api.Image;
 
 /**
@@ -12,6 +13,15 @@ public interface RunObserver {
 
     /** After every completed iteration (0-based index of the iteration just done). */
     default void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {}
+
+    /**
+     * As {@link #iterationDone(int, int, double, Map)}, with the step's output made on request
+     * (a copy; valid during the call only). The loop calls this one.
+     */
+    default void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics,
+            Supplier<Image> output) {
+        iterationDone(iteration, total, seconds, lastMetrics);
+    }
 
     /** The metrics logged at {@code iteration}; NaN marks a metric that does not apply. */
     default void logged(int iteration, double seconds, Map<String, Double> metrics) {}
@@ -38,6 +48,14 @@ public interface RunObserver {
             public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
                 for (RunObserver o : observers) {
                     o.iterationDone(iteration, total, seconds, lastMetrics);
+                }
+            }
+
+            @Override
+            public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics,
+                    Supplier<Image> output) {
+                for (RunObserver o : observers) {
+                    o.iterationDone(iteration, total, seconds, lastMetrics, output);
                 }
             }
 

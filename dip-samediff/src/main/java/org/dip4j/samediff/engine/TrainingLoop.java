@@ -291,7 +291,8 @@ final class TrainingLoop {
             // Frees the native buffers of this step's dead arrays now, keeping memory flat (see reference.conf).
             System.gc();
         }
-        observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics);
+        observer.iterationDone(i, settings.iterations(), seconds(), lastMetrics,
+                () -> Images.fromArray(outputHost));
     }
 
     private void restore(int iteration, double drop) {

@@ -46,12 +46,15 @@ public final class BlendingTask implements Task {
     @Override
     public Problem prepare(TaskContext context) {
         Config s = context.settings();
-        Path fgPath = context.resolve(requirePath(s, "foreground"));
-        Path bgPath = context.resolve(requirePath(s, "background"));
-        Path maskPath = context.resolve(requirePath(s, "mask"));
-        Image fg = Images.readRgb(fgPath);
-        Image bg = Images.readRgb(bgPath);
-        Image mask = Images.readMask(maskPath);
+        String fgSetting = requirePath(s, "foreground");
+        String bgSetting = requirePath(s, "background");
+        String maskSetting = requirePath(s, "mask");
+        Path fgPath = context.resolve(fgSetting);
+        Path bgPath = context.resolve(bgSetting);
+        Path maskPath = context.resolve(maskSetting);
+        Image fg = context.readRgb(fgSetting);
+        Image bg = context.readRgb(bgSetting);
+        Image mask = context.readMask(maskSetting);
         requireSameSize(fg, fgPath, bg, bgPath, mask, maskPath);
 
         int factor = s.getInt("downscale");

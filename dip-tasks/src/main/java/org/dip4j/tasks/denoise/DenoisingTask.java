@@ -42,14 +42,14 @@ public final class DenoisingTask implements Task {
         int cropSize = c.getInt("crop-size");
         Crops.check(ROOT, cropSize, multiple);
         if (!noisy.isEmpty()) {
-            Image observation = crop(Images.readRgb(context.resolve(noisy)), noisy, multiple, cropSize);
+            Image observation = crop(context.readRgb(noisy), noisy, multiple, cropSize);
             return Problem.builder(observation).saveInput("noisy.png", observation).build();
         }
         double sigma = c.getDouble("sigma");
         if (sigma < 0) {
             throw new InvalidInputException(ROOT + "sigma must not be negative, got " + sigma);
         }
-        Image truth = crop(Images.readRgb(context.resolve(clean)), clean, multiple, cropSize);
+        Image truth = crop(context.readRgb(clean), clean, multiple, cropSize);
         Image observation = addGaussianNoise(truth, sigma / 255.0, new SplittableRandom(context.seed()));
         return Problem.builder(observation).groundTruth(truth)
                 .saveInput("noisy.png", observation)

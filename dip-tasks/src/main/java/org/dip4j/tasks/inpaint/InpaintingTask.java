@@ -41,7 +41,7 @@ public final class InpaintingTask implements Task {
             throw new InvalidInputException("set " + KEY + "image to the clean image file to inpaint");
         }
         Path imageFile = context.resolve(imageSetting);
-        Image image = Images.readRgb(imageFile);
+        Image image = context.readRgb(imageSetting);
         MaskSource source = MaskSource.from(settings);
         Image mask = source.create(context, imageFile, image);
 

@@ -52,7 +52,7 @@ sealed interface MaskSource {
         @Override
         public Image create(TaskContext context, Path imageFile, Image image) {
             Path maskFile = context.resolve(path);
-            Image mask = Images.readMask(maskFile);
+            Image mask = context.readMask(path);
             if (mask.height() != image.height() || mask.width() != image.width()) {
                 throw new InvalidInputException("mask %s is %d×%d but image %s is %d×%d; they must be the same size"
                         .formatted(maskFile, mask.width(), mask.height(), imageFile, image.width(), image.height()));

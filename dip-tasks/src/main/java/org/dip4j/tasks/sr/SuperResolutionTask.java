@@ -101,7 +101,7 @@ public final class SuperResolutionTask implements Task {
 
     private static Image read(TaskContext context, String key, String path) {
         try {
-            return Images.readRgb(context.resolve(path));
+            return context.readRgb(path);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(KEY + "." + key + ": " + e.getMessage(), e);
         }
