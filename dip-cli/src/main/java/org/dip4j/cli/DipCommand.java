@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Deep Image Prior for the JVM: restore an image by fitting a randomly initialised network to it.",
         subcommands = {RunCommand.class, ResumeCommand.class, BatchCommand.class, BenchCommand.class, DenoiseCommand.class, SrCommand.class, InpaintCommand.class,
                 BlendCommand.class, CompareCommand.class, ExperimentCommand.class, BaselineCommand.class, ScoreCommand.class,
-                PluginsCommand.class,
+                PluginsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "1:failure", "2:bad input (missing file, unknown key or plugin id)",
