@@ -212,8 +212,9 @@ final class Runs implements AutoCloseable {
         if (run != null && !run.status().terminal()) {
             throw new InvalidInputException("run " + id + " is " + run.status().json() + "; only a stopped or failed run resumes");
         }
-        if (Files.exists(folder.resolve("summary.json")) && run == null
-                && "done".equals(RunFiles.view(id, folder).get("status"))) {
+        Status status = run != null ? run.status() : Status.valueOf(
+                String.valueOf(RunFiles.view(id, folder).get("status")).toUpperCase(java.util.Locale.ROOT));
+        if (status == Status.DONE) {
             throw new InvalidInputException("run " + id + " is done; start a new run instead");
         }
         boolean fromCheckpoint = Files.exists(folder.resolve(Checkpoint.FILE)) && Files.exists(folder.resolve("run.conf"));

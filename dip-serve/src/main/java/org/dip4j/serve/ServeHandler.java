@@ -306,9 +306,12 @@ final class ServeHandler extends Handler.Abstract {
                 out.flush();
             }
         } catch (IOException e) {
-            // the client went away
+            callback.failed(e); // the client went away
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            callback.failed(e);
+            return;
         } finally {
             runs.unsubscribe(id, queue);
         }
