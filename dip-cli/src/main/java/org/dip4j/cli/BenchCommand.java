@@ -184,6 +184,10 @@ final class BenchCommand implements Callable<Integer> {
                 "--iters", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
                 "--threads", Integer.toString(threads), "--channels", Integer.toString(channels))
                 .redirectErrorStream(true);
+        // The peer runs as a PyTorch user runs it: without the allocator and OpenMP settings
+        // that ./dip gives dip4j's own JVM.
+        pb.environment().remove("GLIBC_TUNABLES");
+        pb.environment().remove("OMP_WAIT_POLICY");
         try {
             Process p = pb.start();
             String lastLine = "";
