@@ -26,6 +26,7 @@ final class PlanRunner implements StepRunner, AutoCloseable {
     private final List<Update> updates = new ArrayList<>();
     private final String output;
     private final String prediction;
+    private final @org.jspecify.annotations.Nullable FusedAdam fusedAdam;
 
     private record Update(INDArray parameter, INDArray gradient, GradientUpdater<?> updater) {}
 
@@ -57,6 +58,8 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         gradients.forEach((name, g) -> updates.add(
                 new Update(java.util.Objects.requireNonNull(parameters.get(name)), plan.output(g),
                         java.util.Objects.requireNonNull(sd.getUpdaterMap().get(name), "Adam updater of " + name))));
+        fusedAdam = FusedAdam.of(updates.stream()
+                .map(u -> new FusedAdam.Target(u.parameter(), u.gradient(), u.updater())).toList());
     }
 
     private org.dip4j.samediff.plan.StepPlan.@org.jspecify.annotations.Nullable OpTimer timer;
@@ -102,9 +105,13 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         long t0 = System.nanoTime();
         int iteration = config.getIterationCount();
         int epoch = config.getEpochCount();
-        for (Update u : updates) {
-            u.updater().applyUpdater(u.gradient(), iteration, epoch);
-            u.parameter().subi(u.gradient());
+        if (fusedAdam != null) {
+            fusedAdam.step(iteration, epoch);
+        } else {
+            for (Update u : updates) {
+                u.updater().applyUpdater(u.gradient(), iteration, epoch);
+                u.parameter().subi(u.gradient());
+            }
         }
         if (timer != null) {
             timer.timed("(adam update)", System.nanoTime() - t0);

@@ -57,13 +57,24 @@ final class Planes {
     }
 
     /**
-     * Runs {@code perPlane} for planes 0..count−1 on the calling thread. (Spreading planes over a
-     * second Java thread measured slower: ND4J's OpenMP threads keep spinning on the other core
-     * for a while after each native op.)
+     * Below this many elements per call, planes run on the calling thread: handing work to a
+     * second thread costs tens of microseconds, more than small maps take.
+     */
+    private static final long PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+    /**
+     * Runs {@code perPlane} for planes 0..count−1, spread over the common fork-join pool and the
+     * calling thread when the maps are large (ND4J's OpenMP threads sleep between native calls
+     * when {@code OMP_WAIT_POLICY=passive}, as {@code ./dip} and the tests set it, so both cores
+     * are free for these kernels).
      */
     static void forEach(int count, long planeSize, java.util.function.IntConsumer perPlane) {
-        for (int c = 0; c < count; c++) {
-            perPlane.accept(c);
+        if (count > 1 && count * planeSize >= PARALLEL_MIN_ELEMENTS) {
+            java.util.stream.IntStream.range(0, count).parallel().forEach(perPlane);
+        } else {
+            for (int c = 0; c < count; c++) {
+                perPlane.accept(c);
+            }
         }
     }
 
@@ -85,34 +96,30 @@ final class Planes {
         if (in.dataType() == DataType.FLOAT) {
             FloatBuffer src = floats(in);
             FloatBuffer dst = floats(out);
-            run = () -> {
-                for (int c = 0; c < channels; c++) {
-                    float[] f = floatScratch(0, Math.max(n, m));
-                    double[] a = doubleScratch(0, n);
-                    double[] b = doubleScratch(1, m);
-                    src.get(c * n, f, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        a[i] = f[i];
-                    }
-                    map.apply(a, b);
-                    for (int i = 0; i < m; i++) {
-                        f[i] = (float) b[i];
-                    }
-                    dst.put(c * m, f, 0, m);
+            run = () -> forEach(channels, Math.max(n, m), c -> {
+                float[] f = floatScratch(0, Math.max(n, m));
+                double[] a = doubleScratch(0, n);
+                double[] b = doubleScratch(1, m);
+                src.get(c * n, f, 0, n);
+                for (int i = 0; i < n; i++) {
+                    a[i] = f[i];
                 }
-            };
+                map.apply(a, b);
+                for (int i = 0; i < m; i++) {
+                    f[i] = (float) b[i];
+                }
+                dst.put(c * m, f, 0, m);
+            });
         } else {
             DoubleBuffer src = doubles(in);
             DoubleBuffer dst = doubles(out);
-            run = () -> {
-                for (int c = 0; c < channels; c++) {
-                    double[] a = doubleScratch(0, n);
-                    double[] b = doubleScratch(1, m);
-                    src.get(c * n, a, 0, n);
-                    map.apply(a, b);
-                    dst.put(c * m, b, 0, m);
-                }
-            };
+            run = () -> forEach(channels, Math.max(n, m), c -> {
+                double[] a = doubleScratch(0, n);
+                double[] b = doubleScratch(1, m);
+                src.get(c * n, a, 0, n);
+                map.apply(a, b);
+                dst.put(c * m, b, 0, m);
+            });
         }
         return new org.dip4j.samediff.plan.JavaStep(type, run);
     }
