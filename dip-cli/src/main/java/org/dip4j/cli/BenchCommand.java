@@ -184,9 +184,9 @@ final class BenchCommand implements Callable<Integer> {
                 "--iters", Integer.toString(iterations), "--warmup", Integer.toString(warmup),
                 "--threads", Integer.toString(threads), "--channels", Integer.toString(channels))
                 .redirectErrorStream(true);
-        // The peer runs as a PyTorch user runs it: without the allocator and OpenMP settings
-        // that ./dip gives dip4j's own JVM.
-        pb.environment().remove("GLIBC_TUNABLES");
+        // The peer at its best on this machine: it keeps ./dip's allocator settings (without them
+        // PyTorch's step was 2.2x slower at 128² and 6x at 256² here, from page faults) but not
+        // passive OpenMP waiting, which slows it (docs/results/engine-plan).
         pb.environment().remove("OMP_WAIT_POLICY");
         try {
             Process p = pb.start();
