@@ -12,6 +12,8 @@ import org.dip4j.api.PluginKind;
 import org.dip4j.samediff.check.GradientCheck;
 import org.dip4j.spi.Loss;
 import org.dip4j.spi.LossGraph;
+import org.dip4j.samediff.plan.PlanCompiler;
+import org.dip4j.samediff.plan.StepPlan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -142,6 +144,28 @@ public abstract class LossContractTests {
         assertThat(r.nonZeroCount()).as("non-zero gradient elements (a check on zeros proves nothing): %s", r)
                 .isPositive();
         assertThat(r.maxRelativeError()).as("%s", r).isLessThan(gradientTolerance());
+    }
+
+    /**
+     * dip4j's default {@code plan} executor runs the loss's gradient graph op by op on bound
+     * arrays; it must compute exactly what SameDiff's own executor computes (in double, to 1e-6
+     * of the largest gradient element).
+     */
+    @Test
+    public void thePlanExecutorComputesSameDiffsGradient() {
+        Built b = build(false);
+        INDArray expected = java.util.Objects.requireNonNull(
+                b.sameDiff.calculateGradients(b.placeholders, b.output.name()).get(b.output.name()), "SameDiff's gradient");
+        SDVariable gradient = java.util.Objects.requireNonNull(b.output.getGradient(), "gradient of the output");
+        try (StepPlan plan = new PlanCompiler(b.sameDiff.getFunction("grad"), b.placeholders, List.of(gradient.name()))
+                .compile()) {
+            plan.run();
+            INDArray actual = plan.output(gradient.name());
+            double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-12);
+            assertThat(expected.amaxNumber().doubleValue()).as("largest gradient element").isPositive();
+            assertThat(actual.sub(expected).amaxNumber().doubleValue() / scale)
+                    .as("plan against SameDiff, relative to the largest element").isLessThan(1e-6);
+        }
     }
 
     private Built build(boolean identical) {
