@@ -86,7 +86,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = PluginRegistry.load();
         for (int size : sizes) {
-            // Each size's own peak: what earlier sizes left behind still counts, their peaks do not.
+            // Each size's own peak: what earlier sizes left behind still counts, their peaks do not
+            // (native memory they freed, which glibc keeps for reuse under ./dip, is handed back first).
+            System.gc();
+            org.dip4j.samediff.engine.ProcessMemory.releaseFreedNative();
             org.dip4j.samediff.engine.ProcessMemory.resetPeak();
             List<String> settings = new ArrayList<>(overrides);
             if (executor != null) {

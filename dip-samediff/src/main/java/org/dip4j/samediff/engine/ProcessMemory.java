@@ -35,6 +35,22 @@ public final class ProcessMemory {
         }
     }
 
+    /**
+     * Hands native memory that was freed but kept by the C allocator back to the system
+     * ({@code malloc_trim}, through JavaCPP; {@code ./dip} and the tests tell glibc to keep freed
+     * blocks for reuse). Returns false where that is not possible.
+     */
+    public static boolean releaseFreedNative() {
+        try {
+            java.lang.reflect.Method trim = org.bytedeco.javacpp.Pointer.class.getDeclaredMethod("trimMemory");
+            trim.setAccessible(true);
+            trim.invoke(null);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
