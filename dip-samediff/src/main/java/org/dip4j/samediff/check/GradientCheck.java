@@ -1,12 +1,11 @@
 package org.dip4j.samediff.check;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.dip4j.samediff.nd4j.Nd4jAdapter;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -168,16 +167,12 @@ public final class GradientCheck {
     }
 
     /**
-     * Runs {@code action} with {@code System.out} silenced: building a gradient function makes
-     * SameDiff M2.1 print one "Added differentiated op" line per op to standard output.
+     * Runs {@code action}, which builds a gradient function (for instance through
+     * {@code calculateGradients}), without the line per op SameDiff M2.1 prints to standard
+     * output while it does. {@code System.out} is not swapped: a filter installed once drops
+     * those lines only, so calls from several threads at once are safe.
      */
     public static <T> T quietly(java.util.function.Supplier<T> action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            return action.get();
-        } finally {
-            System.setOut(original);
-        }
+        return Nd4jAdapter.buildingGradients(action);
     }
 }

@@ -22,7 +22,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.dip4j.samediff.check.GradientCheck;
+import org.dip4j.samediff.nd4j.Nd4jAdapter;
 import org.dip4j.samediff.graph.PlanGraphs;
 import org.dip4j.samediff.plan.PlanCompiler;
 import org.dip4j.samediff.plan.StepPlan;
@@ -80,6 +80,7 @@ public final class DipGraph {
      */
     public static DipGraph build(Problem problem, RunSettings settings, Config config, PluginRegistry registry,
             Map<String, Double> lossWeights, DataType dataType, boolean planGraph) {
+        Nd4jAdapter.apply();
         SameDiff sd = SameDiff.create();
         if (planGraph) {
             PlanGraphs.enable(sd);
@@ -170,7 +171,7 @@ public final class DipGraph {
 
     /**
      * Sets Adam as SameDiff's training configuration and builds the gradient function, once.
-     * (M2.1 prints a line per op to System.out while it does; {@link GradientCheck#quietly} hides them.)
+     * (M2.1 prints a line per op to System.out while it does; {@link Nd4jAdapter} filters them.)
      */
     public synchronized void prepareTraining(RunSettings settings) {
         if (sd.getFunction("grad") != null) {
@@ -182,17 +183,15 @@ public final class DipGraph {
                 .markLabelsUnused()
                 .minimize(loss.name())
                 .build());
-        GradientCheck.quietly(() -> {
-            sd.createGradFunction();
-            return null;
-        });
+        Nd4jAdapter.createGradFunction(sd);
     }
 
     /** The output and prediction for {@code input} at progress {@code progress} (copies). */
     public synchronized Map<String, INDArray> forward(INDArray input, double progress) {
         INDArray t = Nd4j.scalar(sd.getVariable(PROGRESS).dataType(), progress);
         if (!isPlanGraph()) {
-            return sd.output(Map.of(INPUT, input, PROGRESS, t), output, prediction);
+            // One forward: nothing to keep for later steps, so the session caches no arrays.
+            return Nd4jAdapter.output(sd, false, Map.of(INPUT, input, PROGRESS, t), output, prediction);
         }
         try (StepPlan forwardPlan = new PlanCompiler(sd, Map.of(INPUT, input.dup(), PROGRESS, t),
                 new java.util.LinkedHashSet<>(List.of(output, prediction))).compile()) {

@@ -1,5 +1,6 @@
 package org.dip4j.samediff.engine;
 
+import org.dip4j.samediff.nd4j.Nd4jAdapter;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.ListenerVariables;
@@ -19,25 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class FitRunner implements StepRunner {
     /**
-     * The system property M2.1's session memory manager ({@code ArrayCacheMemoryMgr}) reads when a
-     * session is created: "false" frees released arrays instead of caching them.
+     * Iterations per call of SameDiff's {@code fit} ({@code dip.run.steps-per-fit}). M2.1's
+     * training session records the id of every array it frees in a set it never clears (about
+     * 1,900 ids, 120 kB of heap, per step of the skip network); a fresh call starts a fresh
+     * session, so the set stays small.
      */
-    static final String SAMEDIFF_ARRAY_CACHE = "org.nd4j.autodiff.samediff";
-
-    /**
-     * Iterations per call of SameDiff's {@code fit}. M2.1's training session records the id of
-     * every array it frees in a set it never clears (about 1,900 ids, 120 kB of heap, per step of
-     * the skip network); a fresh call starts a fresh session, so the set stays small.
-     */
-    static final int STEPS_PER_FIT = 200;
-
     private final int stepsPerFit;
 
-    FitRunner() {
-        this(STEPS_PER_FIT);
-    }
-
-    /** @param stepsPerFit iterations per {@code fit} call (tests lower it to check that the boundaries change nothing) */
     FitRunner(int stepsPerFit) {
         this.stepsPerFit = stepsPerFit;
     }
@@ -45,14 +34,12 @@ final class FitRunner implements StepRunner {
     @Override
     public void run(TrainingLoop loop) {
         SameDiff sd = loop.graph().sameDiff();
-        // M2.1 reads this JVM-wide property when fit() creates its session; there is no per-session setting.
-        synchronized (FitRunner.class) {
-            System.setProperty(SAMEDIFF_ARRAY_CACHE, Boolean.toString(loop.settings().reuseArrays()));
-        }
         Watcher watcher = new Watcher(loop);
         int iterations = loop.settings().iterations();
+        boolean reuseArrays = loop.settings().reuseArrays();
         while (loop.continuesTo(iterations)) {
-            sd.fit(new PerturbedInputs(loop, Math.min(iterations, loop.done() + stepsPerFit)), 1, watcher);
+            Nd4jAdapter.fit(sd, new PerturbedInputs(loop, Math.min(iterations, loop.done() + stepsPerFit)), reuseArrays,
+                    watcher);
         }
     }
 

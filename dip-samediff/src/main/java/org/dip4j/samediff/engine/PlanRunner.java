@@ -38,7 +38,7 @@ final class PlanRunner implements StepRunner, AutoCloseable {
     PlanRunner(DipGraph graph) {
         SameDiff sd = graph.sameDiff();
         SameDiff grad = sd.getFunction("grad");
-        TrainingLoop.initializeUpdaters(sd);
+        org.dip4j.samediff.nd4j.Nd4jAdapter.initializeTraining(sd);
         input = Nd4j.create(sd.getVariable(DipGraph.INPUT).dataType(), sd.getVariable(DipGraph.INPUT).placeholderShape());
         progress = Nd4j.scalar(sd.getVariable(DipGraph.PROGRESS).dataType(), 0.0);
         output = graph.outputName();

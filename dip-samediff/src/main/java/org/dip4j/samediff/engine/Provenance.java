@@ -135,15 +135,6 @@ public final class Provenance {
     }
 
     private static String nd4jVersion() {
-        try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return org.dip4j.samediff.nd4j.Nd4jAdapter.nd4jVersion();
     }
 }

@@ -153,20 +153,9 @@ final class TrainingLoop {
         return (Map<String, INDArray>) updater.getState();
     }
 
-    /** Creates SameDiff's Adam updaters now (fit() would create them lazily) so that they can be filled or used. */
-    static void initializeUpdaters(SameDiff sd) {
-        try {
-            java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
-            init.setAccessible(true);
-            init.invoke(sd);
-        } catch (ReflectiveOperationException e) {
-            throw new DipException("cannot initialise SameDiff's optimiser (written for ND4J 1.0.0-M2.1): " + e, e);
-        }
-    }
-
     /** Puts the checkpoint's Adam moments and step count into the freshly initialised updaters. */
     private void restoreOptimizer(SameDiff sd, Checkpoint c) {
-        initializeUpdaters(sd);
+        org.dip4j.samediff.nd4j.Nd4jAdapter.initializeTraining(sd);
         sd.getUpdaterMap().forEach((name, updater) -> stateOf(updater).forEach((key, value) -> {
             INDArray saved = c.array("adam/" + name + "/" + key);
             if (saved != null) {

@@ -1,8 +1,8 @@
 package org.dip4j.samediff.graph;
 
-import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
+import org.dip4j.samediff.nd4j.Nd4jAdapter;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.reduce.Moments;
@@ -35,13 +35,7 @@ public final class BatchStatistics extends Moments {
             dimensions = dims;
         }
         if (properties.get("keepDims") instanceof Boolean keep) {
-            try {
-                Field f = Moments.class.getDeclaredField("keepDims");
-                f.setAccessible(true);
-                f.setBoolean(this, keep);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot copy a moments op (written for ND4J 1.0.0-M2.1)", e);
-            }
+            Nd4jAdapter.setKeepDims(this, keep);
         }
     }
 

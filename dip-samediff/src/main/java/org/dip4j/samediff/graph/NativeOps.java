@@ -1,18 +1,15 @@
 package org.dip4j.samediff.graph;
 
-import java.lang.reflect.Field;
-import java.util.Map;
-import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
+import org.dip4j.samediff.nd4j.Nd4jAdapter;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.autodiff.samediff.serde.FlatBuffersMapper;
 
 /**
  * Makes SameDiff use dip4j's subclasses of native ops when it copies a graph. Building the
  * gradient, SameDiff 1.0.0-M2.1 clones every op through its serialised form and looks the class
  * up by the op's name; registering {@link NativeBatchNorm} and {@link BatchStatistics} under
- * {@code batchnorm} and {@code moments} keeps their gradients in the copy. M2.1 has no public
- * registration, so this writes the lookup table by reflection, once per JVM.
+ * {@code batchnorm} and {@code moments} keeps their gradients in the copy. This class holds the
+ * list, once per JVM; {@link Nd4jAdapter} writes it into M2.1's table (which has no public
+ * registration).
  */
 public final class NativeOps {
     /** The string argument that marks dip4j's own ops; it survives SameDiff's copies, native ops ignore it. */
@@ -48,42 +45,12 @@ public final class NativeOps {
         return s.length > 0 && MARK.equals(s[0]);
     }
 
-    @SuppressWarnings("unchecked")
     private static void register(String opName, Class<?> type) {
-        long hash = FlatBuffersMapper.getOpNum(opName, Op.Type.CUSTOM);
-        DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
-        try {
-            Map<Long, Map<String, Class<?>>> shared = (Map<Long, Map<String, Class<?>>>) field(holder, "customOpHashToClasses");
-            if (shared.containsKey(hash)) {
-                shared.get(hash).put(opName, type);
-            } else {
-                ((Map<Long, Class<?>>) field(holder, "customOpHashToClass")).put(hash, type);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot register " + type.getSimpleName() + " with ND4J "
-                    + "(this code is written for 1.0.0-M2.1)", e);
-        }
+        Nd4jAdapter.registerOpClass(opName, type);
     }
 
-    /**
-     * Registers an op with no native counterpart: ND4J gives unknown op names the hash 0, and looks
-     * classes up by hash and then name.
-     */
-    @SuppressWarnings("unchecked")
+    /** Registers an op with no native counterpart (one that only the plan executor runs). */
     private static void registerPlanOnly(String opName, Class<?> type) {
-        DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
-        try {
-            Map<Long, Map<String, Class<?>>> shared = (Map<Long, Map<String, Class<?>>>) field(holder, "customOpHashToClasses");
-            shared.computeIfAbsent(0L, k -> new java.util.HashMap<>()).put(opName, type);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot register " + type.getSimpleName() + " with ND4J "
-                    + "(this code is written for 1.0.0-M2.1)", e);
-        }
-    }
-
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
-        Field f = owner.getClass().getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(owner);
+        Nd4jAdapter.registerOpWithoutNative(opName, type);
     }
 }
