@@ -33,17 +33,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param optimizerSteps Adam's step count (it also counts steps the divergence guard undid)
  * @param restores divergence-guard restores so far
  * @param lastPsnr the guard's reference PSNR, NaN before the first iteration
- * @param arrays named arrays: {@code param/<name>}, {@code adam/<name>/M}, {@code adam/<name>/V},
- *     {@code good/<name>}, {@code average}, and the early stopping's {@code es/...}
- * @param extra further scalars (the early stopping's)
+ * @param arrays named arrays, laid out by {@code CheckpointCodec}: {@code param/<name>},
+ *     {@code adam/<name>/M}, {@code adam/<name>/V}, {@code good/<name>}, {@code average}, and the
+ *     early stopping's {@code es/...}
+ * @param extra further scalars (the elapsed seconds, the early stopping's {@code es.*})
  */
 public record Checkpoint(int iteration, int optimizerSteps, int restores, double lastPsnr,
         Map<String, INDArray> arrays, Properties extra) {
 
     /** The file name inside a run folder. */
     public static final String FILE = "checkpoint.zip";
-    /** The format this class writes; checkpoints without one are format 1. */
-    public static final int FORMAT = 1;
+    /** The format this class writes (the layout {@code CheckpointCodec} defines); checkpoints without one are format 1. */
+    public static final int FORMAT = CheckpointCodec.FORMAT;
     private static final String STATE = "state.properties";
 
     public @Nullable INDArray array(String name) {

@@ -1,6 +1,5 @@
 package org.dip4j.samediff.engine;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -98,40 +97,42 @@ final class EarlyStopping {
     }
 
     /** State for a checkpoint. */
-    void save(Map<String, INDArray> arrays, java.util.Properties scalars) {
+    void save(CheckpointCodec.Section out) {
         for (int i = 0; i < window; i++) {
             if (ring[i] != null) {
-                arrays.put("es/ring/" + i, ring[i].dup());
+                out.putArray("ring/" + i, ring[i]);
             }
         }
-        arrays.put("es/sum", sum.dup());
-        arrays.put("es/sumsq", sumOfSquares.dup());
+        out.putArray("sum", sum);
+        out.putArray("sumsq", sumOfSquares);
         if (bestOutput != null) {
-            arrays.put("es/best", bestOutput.dup());
+            out.putArray("best", bestOutput);
         }
-        scalars.setProperty("es.filled", Integer.toString(filled));
-        scalars.setProperty("es.best-variance", Double.toString(bestVariance));
-        scalars.setProperty("es.best-iteration", Integer.toString(bestIteration));
-        scalars.setProperty("es.decided-at", Integer.toString(decidedAt));
+        out.putScalar("filled", Integer.toString(filled));
+        out.putScalar("best-variance", Double.toString(bestVariance));
+        out.putScalar("best-iteration", Integer.toString(bestIteration));
+        out.putScalar("decided-at", Integer.toString(decidedAt));
     }
 
-    /** Restores what {@link #save} stored. */
-    void restore(Map<String, INDArray> arrays, java.util.Properties scalars) {
-        if (!scalars.containsKey("es.filled")) {
+    /** Restores what {@link #save} stored; nothing when the checkpoint was written with early stopping off. */
+    void restore(CheckpointCodec.Section in) {
+        String filledSoFar = in.scalar("filled");
+        if (filledSoFar == null) {
             return;
         }
         for (int i = 0; i < window; i++) {
-            INDArray a = arrays.get("es/ring/" + i);
+            INDArray a = in.array("ring/" + i);
             ring[i] = a == null ? null : a.dup();
         }
-        sum.assign(arrays.get("es/sum"));
-        sumOfSquares.assign(arrays.get("es/sumsq"));
-        INDArray best = arrays.get("es/best");
+        sum.assign(in.requireArray("sum"));
+        sumOfSquares.assign(in.requireArray("sumsq"));
+        INDArray best = in.array("best");
         bestOutput = best == null ? null : best.dup();
-        filled = Integer.parseInt(scalars.getProperty("es.filled"));
-        bestVariance = Double.parseDouble(scalars.getProperty("es.best-variance"));
-        bestIteration = Integer.parseInt(scalars.getProperty("es.best-iteration"));
-        decidedAt = Integer.parseInt(scalars.getProperty("es.decided-at", "-1"));
-        decided = decidedAt >= 0;
+        filled = Integer.parseInt(filledSoFar);
+        bestVariance = Double.parseDouble(String.valueOf(in.scalar("best-variance")));
+        bestIteration = Integer.parseInt(String.valueOf(in.scalar("best-iteration")));
+        String decided = in.scalar("decided-at");
+        decidedAt = decided == null ? -1 : Integer.parseInt(decided);
+        this.decided = decidedAt >= 0;
     }
 }

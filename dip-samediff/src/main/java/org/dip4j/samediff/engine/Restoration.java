@@ -170,7 +170,8 @@ public final class Restoration {
         Map<String, INDArray> out = graph.forward(input.clean(), 1.0);
         Image output = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.outputName())));
         Image prediction = Images.fromArray(java.util.Objects.requireNonNull(out.get(graph.predictionName())));
-        Image smoothed = loop.average() == null ? output : Images.fromArray(loop.average());
+        INDArray average = loop.average();
+        Image smoothed = average == null ? output : Images.fromArray(average);
         Map<String, Double> finalMetrics = metrics.evaluate(output, smoothed, prediction);
         RunResult.EarlyStop early = null;
         EarlyStopping es = loop.earlyStopping();
