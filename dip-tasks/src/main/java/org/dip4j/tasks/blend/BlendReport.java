@@ -1,23 +1,24 @@
 package org.dip4j.tasks.blend;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.dip4j.api.Image;
 import org.dip4j.api.Images;
 import org.dip4j.api.report.ResultTable;
 import org.dip4j.api.report.ResultTable.Column;
-import org.dip4j.metrics.blend.BlendMetricOptions;
-import org.dip4j.metrics.blend.BlendMetrics;
 import org.dip4j.spi.AuxiliaryImages;
+import org.dip4j.spi.MetricEvaluator;
+import org.dip4j.spi.MetricInputs;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.tasks.blend.baseline.BlendBaselines;
 import org.dip4j.tasks.report.SideBySide;
 import org.dip4j.tasks.report.SideBySide.Panel;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The blending run's report, in the layout of Figures 2–3 and Tables 5–6 of the source report: every
@@ -30,10 +31,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link BlendOutput}), {@code result.png} is replaced by the blend and the network's output is
  * kept as {@code network.png}.
  *
- * <p>The metrics are those of {@link BlendMetrics} with the defaults of {@code dip.metrics.<id>}
- * and the problem's soft map {@code alpha} for the transition region, as the run's metric plugins
- * see them with default settings. A baseline's time is the wall time of its blend; DIP's is the
- * optimisation time of the run.
+ * <p>The metrics are the run's metric plugins ({@code gff}, {@code gfp}, {@code bsi},
+ * {@code ssim_masked}, {@code psnr_bg}) with the run's settings ({@code dip.metrics.<id>}), each
+ * method's blend as the fused image and the problem's soft map {@code alpha} for the transition
+ * region: the DIP row has the numbers {@code summary.json} has for the final output. A
+ * baseline's time is the wall time of its blend; DIP's is the optimisation time of the run.
  */
 final class BlendReport {
     static final String FIGURE = "comparison.png";
@@ -88,8 +90,7 @@ final class BlendReport {
         SideBySide.write(panels, folder.resolve(FIGURE));
 
         Image fg = aux(problem, AuxiliaryImages.FOREGROUND);
-        table(results, fg, aux(problem, AuxiliaryImages.BACKGROUND), aux(problem, AuxiliaryImages.MASK),
-                problem.auxiliary().get(AuxiliaryImages.ALPHA))
+        table(results, outcome.metrics(), problem)
                 .write(folder, CSV, MARKDOWN, "Blending %d×%d: classical baselines and multi-scale DIP (%d iterations)."
                         .formatted(fg.width(), fg.height(), outcome.iterations())
                         + " SSIM is SSIM_T against the background over the transition region; PSNR_bg is the"
@@ -111,22 +112,26 @@ final class BlendReport {
         return results;
     }
 
-    static ResultTable table(Map<String, Result> results, Image fg, Image bg, Image mask, @Nullable Image alpha) {
-        BlendMetricOptions gff = BlendMetricOptions.defaults("gff");
-        BlendMetricOptions gfp = BlendMetricOptions.defaults("gfp");
-        BlendMetricOptions bsi = BlendMetricOptions.defaults("bsi");
-        BlendMetricOptions ssim = BlendMetricOptions.defaults("ssim_masked");
-        BlendMetricOptions psnrBg = BlendMetricOptions.defaults("psnr_bg");
+    /** The metric plugins of the table's columns, in order. */
+    static final List<String> METRICS = List.of("gff", "gfp", "bsi", "ssim_masked", "psnr_bg");
+
+    /** Each method's blend scored by {@code metrics} (the run's plugins and settings); NaN where one does not apply. */
+    static ResultTable table(Map<String, Result> results, MetricEvaluator metrics, Problem problem) {
         ResultTable t = new ResultTable(List.of(new Column("gff", "GFF", 4), new Column("gfp", "GFP", 4),
                 new Column("bsi", "BSI", 2), new Column("ssim_masked", "SSIM", 4),
                 new Column("psnr_bg", "PSNR_bg (dB)", 2), new Column("seconds", "Time (s)", 2)));
-        results.forEach((method, r) -> t.add(method,
-                BlendMetrics.gff(r.image(), fg, bg, mask, alpha, gff),
-                BlendMetrics.gfp(r.image(), fg, bg, gfp),
-                BlendMetrics.bsi(r.image(), mask, alpha, bsi),
-                BlendMetrics.ssimMasked(r.image(), bg, mask, alpha, ssim),
-                BlendMetrics.psnrBackground(r.image(), bg, mask, alpha, psnrBg),
-                r.seconds()));
+        results.forEach((method, r) -> {
+            // The blend is the prediction, as in the run, where the forward model turns the output into it.
+            MetricInputs inputs = new MetricInputs(r.image(), r.image(), r.image(), problem.observation(),
+                    problem.groundTruth(), problem.mask(), problem.auxiliary(), ConfigFactory.empty());
+            double[] row = new double[METRICS.size() + 1];
+            for (int i = 0; i < METRICS.size(); i++) {
+                OptionalDouble v = metrics.evaluate(METRICS.get(i), inputs);
+                row[i] = v.isPresent() ? v.getAsDouble() : Double.NaN;
+            }
+            row[METRICS.size()] = r.seconds();
+            t.add(method, row);
+        });
         return t;
     }
 

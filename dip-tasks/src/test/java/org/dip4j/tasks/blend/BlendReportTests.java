@@ -3,18 +3,24 @@ package org.dip4j.tasks.blend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.dip4j.api.Image;
+import org.dip4j.api.Configs;
 import org.dip4j.api.Images;
+import org.dip4j.api.PluginRegistry;
 import org.dip4j.metrics.blend.BlendMetricOptions;
 import org.dip4j.metrics.blend.BlendMetrics;
+import org.dip4j.samediff.engine.MetricSuite;
+import org.dip4j.spi.MetricEvaluator;
 import org.dip4j.spi.Problem;
 import org.dip4j.spi.RunOutcome;
 import org.dip4j.spi.TaskContext;
@@ -139,5 +145,35 @@ class BlendReportTests {
         assertThat(rows.get("dip-direct").get("gff")).isCloseTo(rows.get("alpha").get("gff"), within(1e-2));
         BufferedImage figure = ImageIO.read(run.resolve("comparison.png").toFile());
         assertThat(figure.getWidth()).isEqualTo(5 * 64 + 4 * SideBySide.GAP);
+    }
+
+    @Test
+    void theTableUsesTheRunsMetricSettingsAsMetricsCsvDoes() throws IOException {
+        Problem p = prepare();
+        // A stand-in for DIP's output whose error grows from left to right, so that every setting matters.
+        Image feather = BlendBaselines.blend("feather", p.auxiliary().get("fg"), p.auxiliary().get("bg"),
+                p.auxiliary().get("mask"));
+        Image dip = Image.generate(3, 64, 64, (c, y, x) -> feather.get(c, y, x) * (0.7 + 0.3 * x / 63.0));
+        PluginRegistry registry = PluginRegistry.load();
+        Config run = Configs.resolve(ConfigFactory.parseString("""
+                dip.metrics.gff.gradient = central
+                dip.metrics.gfp.epsilon = 0.1
+                dip.metrics.bsi.smoothing-sigma = 1.0
+                dip.metrics.ssim_masked.variant = default
+                dip.metrics.psnr_bg.transition.low = 0.3
+                """), getClass().getClassLoader(), registry);
+        new BlendingTask().writeReport(new RunOutcome(p, dip, dip, 300, 12.5, dir, MetricEvaluator.of(registry, run)));
+        Map<String, Double> row = CsvRows.read(dir.resolve("table.csv")).get("dip-direct");
+
+        // metrics.csv and summary.json score the output with the run's MetricSuite; the prediction
+        // is the output itself for the report's direct formulation.
+        List<String> ids = List.of("gff", "gfp", "bsi", "ssim_masked", "psnr_bg");
+        Map<String, Double> logged = new MetricSuite(ids, p, run, registry).evaluate(dip, dip, dip);
+        Map<String, Double> defaults = new MetricSuite(ids, p, Configs.resolve(ConfigFactory.empty(),
+                getClass().getClassLoader(), registry), registry).evaluate(dip, dip, dip);
+        for (String id : ids) {
+            assertThat(row.get(id)).as(id).isCloseTo(logged.get(id), within(1e-6)) // table.csv keeps 6 decimals
+                    .isNotCloseTo(defaults.get(id), within(1e-4));
+        }
     }
 }

@@ -108,7 +108,7 @@ class Lanczos2DownsamplerTests {
         SDVariable loss = sd.sum("loss", sd.math().square(new Lanczos2Downsampler(factor).degrade(sd, x).sub(y)));
         sd.setLossVariables(loss);
 
-        INDArray analytic = quietly(() -> sd.calculateGradients(Map.of(), "x").get("x").dup());
+        INDArray analytic = org.dip4j.samediff.check.GradientCheck.quietly(() -> sd.calculateGradients(Map.of(), "x").get("x").dup());
         INDArray xs = x.getArr();
         double eps = 1e-6;
         double maxRelative = 0;
@@ -139,17 +139,6 @@ class Lanczos2DownsamplerTests {
                     .isLessThan(1e-5);
         }
         assertThat(maxRelative).isLessThan(1e-5);
-    }
-
-    /** Runs {@code action} with System.out muted: M2.1 prints a line per differentiated op. */
-    private static <T> T quietly(java.util.function.Supplier<T> action) {
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            return action.get();
-        } finally {
-            System.setOut(out);
-        }
     }
 
     private static void checkForward(int factor, int channels, int h, int w, long seed) {
