@@ -61,9 +61,9 @@ public final class DipServer implements AutoCloseable {
         this.uploadTemp = uploadTemp;
     }
 
-    /** Starts serving with the engine's executor. */
+    /** Starts serving; runs go through the embedding API. */
     public static DipServer start(Options options, PluginRegistry registry, ClassLoader loader) {
-        return start(options, new EngineExecutor(registry, loader), registry, loader);
+        return start(options, new LibraryExecutor(registry, loader), registry, loader);
     }
 
     static DipServer start(Options options, RunExecutor executor, PluginRegistry registry, ClassLoader loader) {

@@ -120,6 +120,17 @@ class ServeBrowserTests {
         }
         assertThat(holes).isEqualTo(painted);
         Files.write(SCREENSHOTS.resolve("run-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        // The runs list shows it; comparing it with itself draws two panels and a metrics column each.
+        browser.get(server.uri() + "#/");
+        waitFor("the runs list", () -> !browser.findElements(By.cssSelector("#runs tr[data-id='" + id + "']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#runs tr[data-id='" + id + "']")).getText()).contains("inpaint", "done");
+        browser.get(server.uri() + "#/compare/" + id + "," + id);
+        waitFor("the comparison", () -> browser.findElements(By.cssSelector("#compare canvas")).size() == 2
+                && !browser.findElements(By.cssSelector("#compare-metrics td")).isEmpty());
+        waitFor("the images drawn", () -> Boolean.TRUE.equals(js.executeScript("return [...document.querySelectorAll("
+                + "'#compare canvas')].every(c => c.getContext('2d').getImageData(160, 160, 1, 1).data[3] > 0);")));
+        assertThat(browser.findElement(By.id("compare-metrics")).getText()).contains("psnr", "10 / 10");
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
