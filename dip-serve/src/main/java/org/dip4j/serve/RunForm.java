@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.dip4j.api.Configs;
 import org.dip4j.api.Images;
 import org.dip4j.api.InvalidInputException;
@@ -39,6 +43,8 @@ final class RunForm {
     private static final Map<String, String> KEYS = Map.of("fg", "foreground", "bg", "background");
     private static final Set<String> FILES = Set.of("image", "mask", "fg", "bg", "noisy", "lr");
     private static final Set<String> FIELDS = Set.of("task", "preset", "iterations", "seed", "set", "token");
+    /** The largest image accepted (decoded, 25 megapixels take 600 MB as the reader's doubles). */
+    static final long MAX_PIXELS = 25_000_000L;
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
     /** An uploaded file: the name the client gave it (never used as a path) and its bytes. */
@@ -130,6 +136,7 @@ final class RunForm {
                 throw new InvalidInputException("cannot store upload '" + name + "': " + ex.getMessage());
             }
             shownAs.put(stored, "'" + name + "'");
+            checkPixels(stored, field, name);
             try {
                 if (field.equals("mask")) {
                     Images.readMask(stored);
@@ -166,6 +173,30 @@ final class RunForm {
             throw new InvalidInputException(shown(Json.message(e), shownAs), e);
         } catch (ConfigException e) {
             throw new InvalidInputException("configuration error: " + shown(Json.message(e), shownAs), e);
+        }
+    }
+
+    /** Refuses an image larger than {@link #MAX_PIXELS} from its header, before it is decoded. */
+    private static void checkPixels(Path file, String field, String name) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return; // the image reader names what is wrong
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new InvalidInputException("%s: '%s' is %d×%d pixels; dip serve takes images of at most %d"
+                            .formatted(field, name, w, h, MAX_PIXELS / 1_000_000) + " megapixels (crop or scale it first)");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            // the image reader names what is wrong
         }
     }
 

@@ -277,6 +277,14 @@ class ServeApiTests {
                 .file("other", "x.png", image), 400)).contains("unknown upload 'other'");
         assertThat(badRequest(new Http.Form().field("task", "inpaint")
                 .file("image", "big.png", new byte[(int) MAX_UPLOAD + 1]), 413)).contains("too large", "--max-upload");
+        // A small file may still decode to gigabytes: its size is read from the header first.
+        java.awt.image.BufferedImage huge = new java.awt.image.BufferedImage(6000, 5000,
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        java.io.ByteArrayOutputStream hugePng = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(huge, "png", hugePng);
+        assertThat(hugePng.size()).isLessThan((int) MAX_UPLOAD);
+        assertThat(badRequest(new Http.Form().field("task", "inpaint").file("image", "huge.png", hugePng.toByteArray()),
+                400)).contains("'huge.png' is 6000×5000 pixels", "megapixels");
         Http.Reply notMultipart = http.send(java.net.http.HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/api/runs")).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
