@@ -69,8 +69,7 @@ final class CompareCommand implements Callable<Integer> {
                 stdout.println("already finished in " + folder + " (delete the folder to run it again)");
                 continue;
             }
-            RunLauncher.launch(common.withFallback(Configs.parseFile(files.get(i))), folder,
-                    SingleRun.checkpointIn(folder), spec);
+            RunLauncher.resume(common.withFallback(Configs.parseFile(files.get(i))), folder, spec);
         }
         writeTable(names);
         stdout.println("table: " + out.resolve("table.md"));

@@ -17,6 +17,7 @@ final class CtrlC implements AutoCloseable {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final CountDownLatch written = new CountDownLatch(1);
     private final Thread hook;
+    private final java.util.List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CtrlC(String name, String onSignal) {
         hook = new Thread(() -> {
@@ -25,6 +26,7 @@ final class CtrlC implements AutoCloseable {
             }
             signalled.set(true);
             stop.set(true);
+            onStop.forEach(Runnable::run);
             System.err.println("\n" + onSignal);
             try {
                 written.await(10, TimeUnit.MINUTES);
@@ -48,6 +50,14 @@ final class CtrlC implements AutoCloseable {
     /** Set on Ctrl-C; the running work stops after its current iteration. */
     AtomicBoolean stop() {
         return stop;
+    }
+
+    /** Runs {@code action} on Ctrl-C (at once when it came already), e.g. to cancel a run. */
+    void onStop(Runnable action) {
+        onStop.add(action);
+        if (stop.get()) {
+            action.run();
+        }
     }
 
     /** Whether Ctrl-C (rather than the work itself) stopped the command. */

@@ -3,6 +3,9 @@ package org.dip4j.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import org.dip4j.api.run.Progress;
+import org.dip4j.api.run.ProgressListener;
+import org.dip4j.api.run.RunStart;
 import org.dip4j.samediff.engine.RunInfo;
 import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.engine.ProcessMemory;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * ({@link ProgressAwareAppender}), so logs stay readable beside it. Without a terminal only
  * the log lines are printed.
  */
-final class ProgressBar implements RunObserver {
+final class ProgressBar implements RunObserver, ProgressListener {
     private static final Logger log = LoggerFactory.getLogger("dip");
     private static final Object LOCK = new Object();
     private static volatile String shown = "";
@@ -38,6 +41,22 @@ final class ProgressBar implements RunObserver {
                 info.settings().task(), p.outputChannels(), p.outputHeight(), p.outputWidth(),
                 info.settings().architecture(), String.format(Locale.ROOT, "%,d", info.parameterCount()),
                 count(info.settings().iterations(), "iteration"), info.lossWeights(), info.backend());
+    }
+
+    @Override
+    public void started(RunStart s) {
+        total = s.iterations();
+        log.info("{}: output {}×{}×{}, {} network with {} parameters, {}, losses {}, backend {}", s.task(),
+                s.channels(), s.height(), s.width(), s.architecture(), String.format(Locale.ROOT, "%,d",
+                        s.parameterCount()), count(s.iterations(), "iteration"), s.losses(), s.backend());
+    }
+
+    @Override
+    public void progress(Progress p) {
+        if (p.logged()) {
+            logged(p.iteration(), p.seconds(), p.metrics());
+        }
+        iterationDone(p.iteration(), p.total(), p.seconds(), p.metrics());
     }
 
     @Override

@@ -20,7 +20,8 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Checkpoint checkpoint = Checkpoint.read(folder.resolve(Checkpoint.FILE));
-        return RunLauncher.launch(Configs.parseFile(folder.resolve("run.conf")), folder, checkpoint, spec);
+        // Read once here only to name a missing, empty or foreign checkpoint before anything else.
+        Checkpoint.read(folder.resolve(Checkpoint.FILE));
+        return RunLauncher.resume(Configs.parseFile(folder.resolve("run.conf")), folder, spec);
     }
 }

@@ -20,17 +20,17 @@ public final class Dip {
 
     /** A run of the task with this id ({@code denoise}, {@code sr}, {@code inpaint}, {@code blend}, or a plugin's). */
     public static RunBuilder task(String id) {
-        return new RunBuilder(id, null, null);
+        return new RunBuilder(id, null);
     }
 
     /** The run a HOCON file describes (as {@code dip run FILE}); relative paths in it are resolved from the working directory. */
     public static RunBuilder config(Path file) {
-        return new RunBuilder(null, Configs.parseFile(file), null);
+        return new RunBuilder(null, Configs.parseFile(file));
     }
 
     /** The run a configuration describes (the user's settings; defaults are added when the run is built). */
     public static RunBuilder config(Config config) {
-        return new RunBuilder(null, config, null);
+        return new RunBuilder(null, config);
     }
 
     /**
@@ -38,7 +38,13 @@ public final class Dip {
      * writing into the same folder; the numbers are those of an uninterrupted run.
      */
     public static RunBuilder resume(Path runFolder) {
-        return new RunBuilder(null, Configs.parseFile(runFolder.resolve("run.conf")), runFolder);
+        Path checkpoint = runFolder.resolve("checkpoint.zip");
+        if (!java.nio.file.Files.isRegularFile(checkpoint)) {
+            throw new org.dip4j.api.InvalidInputException("no checkpoint at " + checkpoint
+                    + " (a run writes one every dip.run.checkpoint-every iterations and when it stops)");
+        }
+        return new RunBuilder(null, Configs.parseFile(runFolder.resolve("run.conf"))).runFolder(runFolder)
+                .resumeRunFolder();
     }
 
     /** Denoising of an image that is already noisy (no ground truth). */

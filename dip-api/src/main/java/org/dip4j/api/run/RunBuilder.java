@@ -33,7 +33,6 @@ import org.jspecify.annotations.Nullable;
 public final class RunBuilder {
     private final @Nullable String task;
     private final Config base;
-    private final @Nullable Path resumeFolder;
     private @Nullable String preset;
     private Config overrides = ConfigFactory.empty();
     private final Map<String, String> inputs = new LinkedHashMap<>();
@@ -43,13 +42,11 @@ public final class RunBuilder {
     private @Nullable PluginRegistry registry;
     private @Nullable Path baseDirectory;
     private @Nullable Path runFolder;
-    private boolean replace;
+    private RunRequest.FolderMode folderMode = RunRequest.FolderMode.REFUSE;
 
-    RunBuilder(@Nullable String task, @Nullable Config base, @Nullable Path resumeFolder) {
+    RunBuilder(@Nullable String task, @Nullable Config base) {
         this.task = task;
         this.base = base == null ? ConfigFactory.empty() : base;
-        this.resumeFolder = resumeFolder;
-        this.runFolder = resumeFolder;
     }
 
     /** A file input of the task, by its setting name, e.g. {@code input("image", Path.of("kate.png"))}. */
@@ -113,7 +110,17 @@ public final class RunBuilder {
 
     /** Replaces a run already in the run folder instead of refusing it. */
     public RunBuilder replaceRunFolder() {
-        this.replace = true;
+        this.folderMode = RunRequest.FolderMode.REPLACE;
+        return this;
+    }
+
+    /**
+     * Continues the run in the run folder from its checkpoint, when it has one (with the same
+     * settings the numbers are those of an uninterrupted run); a folder without one is run into
+     * afresh. {@link Dip#resume} does this with the folder's own settings.
+     */
+    public RunBuilder resumeRunFolder() {
+        this.folderMode = RunRequest.FolderMode.RESUME;
         return this;
     }
 
@@ -167,9 +174,7 @@ public final class RunBuilder {
         }
         Config config = Configs.resolve(user, cl, plugins);
         Path base = baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath();
-        RunRequest.FolderMode mode = resumeFolder != null ? RunRequest.FolderMode.RESUME
-                : replace ? RunRequest.FolderMode.REPLACE : RunRequest.FolderMode.REFUSE;
-        RunRequest request = new RunRequest(config, plugins, base, images, runFolder, mode, listeners,
+        RunRequest request = new RunRequest(config, plugins, base, images, runFolder, folderMode, listeners,
                 new AtomicBoolean());
         return new DipRun(engine(cl), request);
     }

@@ -36,7 +36,7 @@ public record RunRequest(Config config, PluginRegistry registry, Path baseDirect
         REFUSE,
         /** Delete what the old run wrote first. */
         REPLACE,
-        /** Continue it from its checkpoint ({@code checkpoint.zip}). */
+        /** Continue it from its checkpoint ({@code checkpoint.zip}); without one, start in it afresh. */
         RESUME
     }
 }

@@ -30,7 +30,10 @@ public final class SameDiffEngine implements RunEngine {
                                 + "), replace it, or choose a fresh folder");
                     }
                 }
-                case RESUME -> resume = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+                case RESUME -> {
+                    Path file = dir.resolve(Checkpoint.FILE);
+                    resume = java.nio.file.Files.isRegularFile(file) ? Checkpoint.read(file) : null;
+                }
                 case REPLACE -> { }
             }
         }
