@@ -24,7 +24,7 @@ final class ActiveRun implements RunExecutor.Progress {
     private final String task;
     private Config config;
     private final StopSignal stop = new StopSignal();
-    private Status status = Status.QUEUED;
+    private Status status;
     private int iteration;
     private int iterations;
     private Map<String, Double> metrics = Map.of();
@@ -35,6 +35,12 @@ final class ActiveRun implements RunExecutor.Progress {
     private long lastProgressNanos;
 
     ActiveRun(String id, Path folder, String task, Config config, int iterations) {
+        this(id, folder, task, config, iterations, Status.QUEUED);
+    }
+
+    /** A run known from its folder ({@code status} is where it ended), to be queued again with {@link #requeue}. */
+    ActiveRun(String id, Path folder, String task, Config config, int iterations, Status status) {
+        this.status = status;
         this.id = id;
         this.folder = folder;
         this.task = task;

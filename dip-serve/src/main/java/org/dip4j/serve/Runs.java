@@ -232,7 +232,7 @@ final class Runs implements AutoCloseable {
             if (again == null) {
                 Map<String, Object> v = RunFiles.view(id, folder);
                 again = new ActiveRun(id, folder, String.valueOf(v.get("task")), config,
-                        Json.whole(v.get("iterations")));
+                        Json.whole(v.get("iterations")), status);
                 again.seed(RunFiles.history(folder));
                 active.put(id, again);
             }

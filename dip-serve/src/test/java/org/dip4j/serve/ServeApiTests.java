@@ -216,16 +216,27 @@ class ServeApiTests {
         assertThat(http.post("/api/runs/" + second + "/resume").status()).isEqualTo(202);
         assertThat(await(second, status("done", "failed")).getString("status")).isEqualTo("done");
 
-        // The stopped run continues from its checkpoint: fewer iterations are left, and it ends done.
+        // The stopped run continues from its checkpoint, here through a second server that knows it
+        // only from its folder (as after a restart): fewer iterations are left, and it ends done.
         String conf = Files.readString(folder.resolve("run.conf"));
         assertThat(conf).containsPattern("iterations\\s*=\\s*200\\b");
         Files.writeString(folder.resolve("run.conf"), conf.replaceAll("(iterations\\s*=\\s*)200\\b", "$1" + (at + 4)));
-        Http.Reply resumed = http.post("/api/runs/" + first + "/resume");
-        assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
-        Config done = await(first, status("done", "failed"));
-        assertThat(done.getString("status")).as(done.root().render()).isEqualTo("done");
-        assertThat(done.getInt("iteration")).isEqualTo(at + 4);
-        assertThat(http.post("/api/runs/" + first + "/resume").status()).isEqualTo(409);
+        try (DipServer restarted = DipServer.start(new DipServer.Options("127.0.0.1", 0, server.runs(), 1, null,
+                MAX_UPLOAD), PluginRegistry.load(), Thread.currentThread().getContextClassLoader())) {
+            Http again = new Http(restarted.port());
+            assertThat(again.get("/api/runs/" + first).json().getString("status")).isEqualTo("stopped");
+            Http.Reply resumed = again.post("/api/runs/" + first + "/resume");
+            assertThat(resumed.status()).as(resumed.body()).isEqualTo(202);
+            long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            Config done = again.get("/api/runs/" + first).json();
+            while (!done.getString("status").matches("done|failed") && System.nanoTime() < end) {
+                Thread.sleep(50);
+                done = again.get("/api/runs/" + first).json();
+            }
+            assertThat(done.getString("status")).as(done.root().render()).isEqualTo("done");
+            assertThat(done.getInt("iteration")).isEqualTo(at + 4);
+            assertThat(again.post("/api/runs/" + first + "/resume").status()).isEqualTo(409);
+        }
     }
 
     @Test
