@@ -339,15 +339,25 @@ final class ServeHandler extends Handler.Abstract {
             }
             String last = name.get(name.size() - 1);
             String ext = last.contains(".") ? last.substring(last.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-            byte[] bytes = Files.readAllBytes(file);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
             if (!TYPES.containsKey(ext) || ext.equals("html")) {
                 response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment");
             }
-            send(response, callback, 200, TYPES.getOrDefault(ext, "application/octet-stream"), bytes);
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, TYPES.getOrDefault(ext, "application/octet-stream"));
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Files.size(file));
         } catch (IOException e) {
             send(response, callback, 404, Json.error("no such file"));
+            return;
         }
+        // Streamed: a checkpoint of a large network is hundreds of megabytes.
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            Files.copy(file, out);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     private void staticFile(Response response, Callback callback, String name) {

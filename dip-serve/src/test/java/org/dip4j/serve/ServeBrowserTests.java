@@ -125,12 +125,14 @@ class ServeBrowserTests {
         browser.get(server.uri() + "#/");
         waitFor("the runs list", () -> !browser.findElements(By.cssSelector("#runs tr[data-id='" + id + "']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#runs tr[data-id='" + id + "']")).getText()).contains("inpaint", "done");
+        Files.write(SCREENSHOTS.resolve("runs.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.get(server.uri() + "#/compare/" + id + "," + id);
         waitFor("the comparison", () -> browser.findElements(By.cssSelector("#compare canvas")).size() == 2
                 && !browser.findElements(By.cssSelector("#compare-metrics td")).isEmpty());
         waitFor("the images drawn", () -> Boolean.TRUE.equals(js.executeScript("return [...document.querySelectorAll("
                 + "'#compare canvas')].every(c => c.getContext('2d').getImageData(160, 160, 1, 1).data[3] > 0);")));
         assertThat(browser.findElement(By.id("compare-metrics")).getText()).contains("psnr", "10 / 10");
+        Files.write(SCREENSHOTS.resolve("compare.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
