@@ -3,9 +3,10 @@ package org.dip4j.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dip4j.samediff.engine.RunInfo;
-import org.dip4j.samediff.engine.RunObserver;
-import org.dip4j.samediff.engine.RunResult;
+import org.dip4j.api.run.DipResult;
+import org.dip4j.api.run.Progress;
+import org.dip4j.api.run.ProgressListener;
+import org.dip4j.api.run.RunStart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * run. Runs start in the order of {@code pending} (the runs not finished before), which is the
  * order a local executor runs them in.
  */
-final class ExperimentProgress implements RunObserver {
+final class ExperimentProgress implements ProgressListener {
     private static final Logger log = LoggerFactory.getLogger("dip");
     private final List<String> pending;
     private final int total;
@@ -32,7 +33,7 @@ final class ExperimentProgress implements RunObserver {
     }
 
     @Override
-    public void started(RunInfo info) {
+    public void started(RunStart start) {
         String id = started < pending.size() ? pending.get(started) : "?";
         started++;
         runStart = System.nanoTime();
@@ -40,17 +41,12 @@ final class ExperimentProgress implements RunObserver {
         String eta = done == 0 ? "" : " · experiment ETA " + ProgressBar.duration(secondsDone / done * remaining);
         log.info("run {} of {} pending ({} in the grid): {}{}", started, pending.size(), total, id, eta);
         ProgressBar.reset();
-        bar.started(info);
+        bar.started(start);
     }
 
     @Override
-    public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
-        bar.iterationDone(iteration, total, seconds, lastMetrics);
-    }
-
-    @Override
-    public void logged(int iteration, double seconds, Map<String, Double> metrics) {
-        bar.logged(iteration, seconds, metrics);
+    public void progress(Progress p) {
+        bar.progress(p);
     }
 
     @Override
@@ -59,14 +55,14 @@ final class ExperimentProgress implements RunObserver {
     }
 
     @Override
-    public void finished(RunResult result) {
-        bar.finished(result);
-        if (!result.interrupted()) {
+    public void finished(DipResult result) {
+        ProgressBar.clear();
+        if (!result.cancelled()) {
             done++;
             secondsDone += (System.nanoTime() - runStart) / 1e9;
         }
         log.info(String.format(Locale.ROOT, "run %d of %d %s after %s: %s", started, pending.size(),
-                result.interrupted() ? "interrupted" : "finished", ProgressBar.duration(result.seconds()),
+                result.cancelled() ? "interrupted" : "finished", ProgressBar.duration(result.seconds()),
                 ProgressBar.metrics(result.metrics())));
     }
 }

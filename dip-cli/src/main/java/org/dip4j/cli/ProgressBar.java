@@ -3,13 +3,11 @@ package org.dip4j.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import org.dip4j.api.run.DipResult;
 import org.dip4j.api.run.Progress;
 import org.dip4j.api.run.ProgressListener;
 import org.dip4j.api.run.RunStart;
-import org.dip4j.samediff.engine.RunInfo;
-import org.dip4j.samediff.engine.RunObserver;
 import org.dip4j.samediff.engine.ProcessMemory;
-import org.dip4j.samediff.engine.RunResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * ({@link ProgressAwareAppender}), so logs stay readable beside it. Without a terminal only
  * the log lines are printed.
  */
-final class ProgressBar implements RunObserver, ProgressListener {
+final class ProgressBar implements ProgressListener {
     private static final Logger log = LoggerFactory.getLogger("dip");
     private static final Object LOCK = new Object();
     private static volatile String shown = "";
@@ -31,16 +29,6 @@ final class ProgressBar implements RunObserver, ProgressListener {
 
     ProgressBar(boolean interactive) {
         this.interactive = interactive;
-    }
-
-    @Override
-    public void started(RunInfo info) {
-        total = info.settings().iterations();
-        var p = info.problem();
-        log.info("{}: output {}×{}×{}, {} network with {} parameters, {}, losses {}, backend {}",
-                info.settings().task(), p.outputChannels(), p.outputHeight(), p.outputWidth(),
-                info.settings().architecture(), String.format(Locale.ROOT, "%,d", info.parameterCount()),
-                count(info.settings().iterations(), "iteration"), info.lossWeights(), info.backend());
     }
 
     @Override
@@ -59,8 +47,7 @@ final class ProgressBar implements RunObserver, ProgressListener {
         iterationDone(p.iteration(), p.total(), p.seconds(), p.metrics());
     }
 
-    @Override
-    public void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
+    private void iterationDone(int iteration, int total, double seconds, Map<String, Double> lastMetrics) {
         if (!interactive) {
             return;
         }
@@ -80,8 +67,7 @@ final class ProgressBar implements RunObserver, ProgressListener {
         draw(line);
     }
 
-    @Override
-    public void logged(int iteration, double seconds, Map<String, Double> metrics) {
+    private void logged(int iteration, double seconds, Map<String, Double> metrics) {
         log.info(logLine(iteration, total, seconds, metrics(metrics), ProcessMemory.residentMb()));
     }
 
@@ -114,7 +100,7 @@ final class ProgressBar implements RunObserver, ProgressListener {
     }
 
     @Override
-    public void finished(RunResult result) {
+    public void finished(DipResult result) {
         clear();
     }
 

@@ -3,7 +3,7 @@ package org.dip4j.experiment;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.api.run.ProgressListener;
 import org.dip4j.spi.ExecutorPlugin;
 import org.jspecify.annotations.Nullable;
 
@@ -27,5 +27,5 @@ public interface ExecutorProvider extends ExecutorPlugin {
      * @param observer progress of runs executed in this JVM
      * @param stop     set on Ctrl-C
      */
-    record Options(@Nullable String master, PluginRegistry registry, RunObserver observer, AtomicBoolean stop) {}
+    record Options(@Nullable String master, PluginRegistry registry, ProgressListener observer, AtomicBoolean stop) {}
 }

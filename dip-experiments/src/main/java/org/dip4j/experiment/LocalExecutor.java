@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.api.run.ProgressListener;
 
 /** Runs the specs one after another in this JVM; {@code stop} (Ctrl-C) ends the current run and skips the rest. */
 public final class LocalExecutor implements RunExecutor {
     private final PluginRegistry registry;
-    private final RunObserver observer;
+    private final ProgressListener observer;
     private final AtomicBoolean stop;
 
-    public LocalExecutor(PluginRegistry registry, RunObserver observer, AtomicBoolean stop) {
+    public LocalExecutor(PluginRegistry registry, ProgressListener observer, AtomicBoolean stop) {
         this.registry = registry;
         this.observer = observer;
         this.stop = stop;

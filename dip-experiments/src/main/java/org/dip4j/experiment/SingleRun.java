@@ -11,10 +11,12 @@ import org.dip4j.api.Configs;
 import org.dip4j.api.DipException;
 import org.dip4j.api.PluginRegistry;
 import org.dip4j.samediff.engine.Checkpoint;
-import org.dip4j.samediff.engine.Restoration;
-import org.dip4j.samediff.engine.RunFolder;
-import org.dip4j.samediff.engine.RunObserver;
-import org.dip4j.samediff.engine.RunResult;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dip4j.api.run.Dip;
+import org.dip4j.api.run.DipResult;
+import org.dip4j.api.run.DipRun;
+import org.dip4j.api.run.ProgressListener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,7 @@ public final class SingleRun {
      * sees the run as well (progress display), {@code stop} ends it early. Errors of the run
      * (bad input, divergence) become a {@link RunRecord.Status#FAILED} record, never an exception.
      */
-    public static RunRecord execute(RunSpec spec, Path folder, PluginRegistry registry, RunObserver observer,
+    public static RunRecord execute(RunSpec spec, Path folder, PluginRegistry registry, ProgressListener observer,
             AtomicBoolean stop) {
         if (isFinished(folder)) {
             RunRecord done = read(spec.id(), folder);
@@ -40,14 +42,26 @@ public final class SingleRun {
                     done.metrics(), null);
         }
         try {
-            Config config = Configs.resolve(ConfigFactory.parseString(spec.config()),
-                    Thread.currentThread().getContextClassLoader(), registry);
-            Restoration restoration = Restoration.prepare(config, registry, Path.of(spec.workingDirectory()));
-            @Nullable Checkpoint resume = checkpointIn(folder);
-            RunFolder runFolder = new RunFolder(folder, config, registry, resume == null ? -1 : resume.iteration());
-            RunResult result = restoration.run(RunObserver.all(runFolder, observer), stop, folder, resume);
-            return new RunRecord(spec.id(), result.interrupted() ? RunRecord.Status.INTERRUPTED : RunRecord.Status.FINISHED,
+            // Through the embedding API, as every run of the CLI; a stopped run continues from its checkpoint.
+            AtomicReference<@Nullable DipRun> self = new AtomicReference<>();
+            ProgressListener stopping = p -> {
+                DipRun run = self.get();
+                if (stop.get() && run != null) {
+                    run.cancel();
+                }
+            };
+            DipRun run = Dip.config(ConfigFactory.parseString(spec.config())).plugins(registry)
+                    .baseDirectory(Path.of(spec.workingDirectory())).runFolder(folder).resumeRunFolder()
+                    .onProgress(observer).onProgress(stopping).build();
+            self.set(run);
+            if (stop.get()) {
+                run.cancel();
+            }
+            DipResult result = run.run();
+            return new RunRecord(spec.id(), result.cancelled() ? RunRecord.Status.INTERRUPTED : RunRecord.Status.FINISHED,
                     result.iterations(), result.seconds(), result.metrics(), null);
+        } catch (CancellationException e) {
+            return new RunRecord(spec.id(), RunRecord.Status.INTERRUPTED, 0, 0, Map.of(), null);
         } catch (DipException | IllegalArgumentException | com.typesafe.config.ConfigException e) {
             return RunRecord.failed(spec.id(), e.getMessage() == null ? e.toString() : e.getMessage());
         }

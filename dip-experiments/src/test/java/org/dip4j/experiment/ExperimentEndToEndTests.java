@@ -9,7 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.PluginRegistry;
-import org.dip4j.samediff.engine.RunObserver;
+import org.dip4j.api.run.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class ExperimentEndToEndTests {
                 }
                 """);
         ExperimentPlan plan = ExperimentPlanner.plan(file, List.of(), dir, getClass().getClassLoader(), REGISTRY);
-        RunExecutor executor = new LocalExecutor(REGISTRY, new RunObserver() {}, new AtomicBoolean());
+        RunExecutor executor = new LocalExecutor(REGISTRY, p -> { }, new AtomicBoolean());
 
         ExperimentRunner.Result first = ExperimentRunner.run(plan, plan.specs(), executor);
 
@@ -78,9 +78,12 @@ class ExperimentEndToEndTests {
         ExperimentPlan plan = ExperimentPlanner.plan(file, List.of(), dir, getClass().getClassLoader(), REGISTRY);
         AtomicBoolean stop = new AtomicBoolean();
         // Ctrl-C while the first run finishes: the second run does not start.
-        RunObserver stopAtEnd = new RunObserver() {
+        ProgressListener stopAtEnd = new ProgressListener() {
             @Override
-            public void finished(org.dip4j.samediff.engine.RunResult result) {
+            public void progress(org.dip4j.api.run.Progress p) {}
+
+            @Override
+            public void finished(org.dip4j.api.run.DipResult result) {
                 stop.set(true);
             }
         };
@@ -92,7 +95,7 @@ class ExperimentEndToEndTests {
 
         stop.set(false);
         ExperimentRunner.Result again = ExperimentRunner.run(plan, plan.specs(),
-                new LocalExecutor(REGISTRY, new RunObserver() {}, stop));
+                new LocalExecutor(REGISTRY, p -> { }, stop));
         assertThat(again.records()).extracting(RunRecord::status)
                 .containsExactly(RunRecord.Status.ALREADY_DONE, RunRecord.Status.FINISHED);
         assertThat(again.report().table().markdown()).doesNotContain("(n=1)").contains(" ± ");

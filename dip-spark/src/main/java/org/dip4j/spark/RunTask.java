@@ -10,7 +10,6 @@ import org.dip4j.api.PluginRegistry;
 import org.dip4j.experiment.RunRecord;
 import org.dip4j.experiment.RunSpec;
 import org.dip4j.experiment.SingleRun;
-import org.dip4j.samediff.engine.RunObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -32,7 +31,7 @@ final class RunTask implements Function<RunSpec, RunRecord> {
 
     /** {@link SingleRun} with the plugins on the task's class loader (the executor's, with the added jars). */
     static final Runner DIP = (spec, folder) -> SingleRun.execute(spec, folder,
-            PluginRegistry.load(Thread.currentThread().getContextClassLoader()), new RunObserver() {},
+            PluginRegistry.load(Thread.currentThread().getContextClassLoader()), p -> { },
             new AtomicBoolean());
 
     private final OutputLocation output;

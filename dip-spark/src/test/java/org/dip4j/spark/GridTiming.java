@@ -15,7 +15,6 @@ import org.dip4j.experiment.LocalExecutor;
 import org.dip4j.experiment.RunExecutor;
 import org.dip4j.experiment.RunRecord;
 import org.dip4j.experiment.RunSpec;
-import org.dip4j.samediff.engine.RunObserver;
 
 /**
  * The wall-time measurement of the issue (not a test): an eight-run grid, 32×32 denoising of F16
@@ -47,10 +46,10 @@ public final class GridTiming {
         for (String mode : args) {
             Path out = Files.createTempDirectory("grid-" + mode.replaceAll("[^a-z0-9]", ""));
             RunExecutor executor = switch (mode) {
-                case "local" -> new LocalExecutor(registry, new RunObserver() {}, new AtomicBoolean());
+                case "local" -> new LocalExecutor(registry, p -> { }, new AtomicBoolean());
                 case "local1" -> {
                     NativeThreads.limit(1);
-                    yield new LocalExecutor(registry, new RunObserver() {}, new AtomicBoolean());
+                    yield new LocalExecutor(registry, p -> { }, new AtomicBoolean());
                 }
                 default -> new SparkExecutor(mode, registry, new AtomicBoolean());
             };

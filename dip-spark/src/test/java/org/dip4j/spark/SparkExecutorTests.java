@@ -16,7 +16,6 @@ import org.dip4j.experiment.ExecutorProvider;
 import org.dip4j.experiment.LocalExecutor;
 import org.dip4j.experiment.RunRecord;
 import org.dip4j.experiment.RunSpec;
-import org.dip4j.samediff.engine.RunObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +53,7 @@ class SparkExecutorTests {
         List<RunRecord> spark = new SparkExecutor("local[2]", REGISTRY, new AtomicBoolean())
                 .execute(specs, dir.resolve("spark"));
         NativeThreads.limit(1);
-        List<RunRecord> local = new LocalExecutor(REGISTRY, new RunObserver() {}, new AtomicBoolean())
+        List<RunRecord> local = new LocalExecutor(REGISTRY, p -> { }, new AtomicBoolean())
                 .execute(specs, dir.resolve("local"));
         assertThat(spark).extracting(RunRecord::status).containsOnly(RunRecord.Status.FINISHED);
         for (int i = 0; i < specs.size(); i++) {

@@ -12,7 +12,6 @@ import org.dip4j.api.PluginRegistry;
 import org.dip4j.experiment.LocalExecutor;
 import org.dip4j.experiment.RunRecord;
 import org.dip4j.experiment.RunSpec;
-import org.dip4j.samediff.engine.RunObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class StandaloneClusterTests {
         }
         // The same thread count as each Spark task, so the same kernels split the same way.
         NativeThreads.limit(1);
-        List<RunRecord> here = new LocalExecutor(registry, new RunObserver() {}, new AtomicBoolean())
+        List<RunRecord> here = new LocalExecutor(registry, p -> { }, new AtomicBoolean())
                 .execute(specs, dir.resolve("local"));
 
         assertThat(onCluster).extracting(RunRecord::id).containsExactlyElementsOf(specs.stream().map(RunSpec::id).toList());

@@ -17,4 +17,7 @@ public interface ProgressListener {
 
     /** The divergence guard restored the last good parameters at {@code iteration}. */
     default void restored(int iteration, double psnrDrop, int restores) {}
+
+    /** After the last iteration (or a cancellation), with the result the run returns. */
+    default void finished(DipResult result) {}
 }

@@ -51,7 +51,11 @@ public final class SameDiffEngine implements RunEngine {
                 : RunObserver.all(new RunFolder(dir, request.config(), request.registry(), resume == null ? -1 : first),
                         listeners);
         RunResult r = restoration.run(observer, request.cancel(), dir, resume);
-        return result(r, restoration, dir);
+        DipResult result = result(r, restoration, dir);
+        for (org.dip4j.api.run.ProgressListener l : request.listeners()) {
+            l.finished(result);
+        }
+        return result;
     }
 
     static DipResult result(RunResult r, Restoration restoration, @Nullable Path dir) {
