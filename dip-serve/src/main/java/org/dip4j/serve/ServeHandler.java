@@ -87,8 +87,11 @@ final class ServeHandler extends Handler.Abstract {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put("Referrer-Policy", "no-referrer");
         if (!authorised(request, response)) {
-            send(response, callback, 401, Json.error("this server needs its token (printed at start): open the page"
-                    + " as /?token=TOKEN, or send the header 'Authorization: Bearer TOKEN'"));
+            send(response, callback, 401, Json.error(token == null
+                    ? "this server answers to loopback names only (localhost, 127.0.0.1); to serve others, start it"
+                            + " with --host and use its token"
+                    : "this server needs its token (printed at start): open the page as /?token=TOKEN, or send the"
+                            + " header 'Authorization: Bearer TOKEN'"));
             return;
         }
         if (!"GET".equals(method) && !"HEAD".equals(method) && !sameOrigin(request)) {

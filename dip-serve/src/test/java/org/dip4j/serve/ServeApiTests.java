@@ -39,16 +39,16 @@ class ServeApiTests {
     static Path dir;
     static DipServer server;
     static Http http;
-    static byte[] image;
-    static byte[] mask;
+    static final byte[] image = png(Image.generate(3, 64, 64,
+            (c, y, x) -> 0.5 + 0.4 * Math.sin(x / 5.0 + c) * Math.cos(y / 7.0)));
+    static final byte[] mask = png(Image.generate(1, 64, 64,
+            (c, y, x) -> x >= 20 && x < 36 && y >= 24 && y < 40 ? 0 : 1));
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         server = DipServer.start(new DipServer.Options("127.0.0.1", 0, dir.resolve("runs"), 1, null, MAX_UPLOAD),
                 PluginRegistry.load(), Thread.currentThread().getContextClassLoader());
         http = new Http(server.port());
-        image = png(Image.generate(3, 64, 64, (c, y, x) -> 0.5 + 0.4 * Math.sin(x / 5.0 + c) * Math.cos(y / 7.0)));
-        mask = png(Image.generate(1, 64, 64, (c, y, x) -> x >= 20 && x < 36 && y >= 24 && y < 40 ? 0 : 1));
     }
 
     @AfterAll
@@ -56,10 +56,18 @@ class ServeApiTests {
         server.close();
     }
 
-    static byte[] png(Image img) throws Exception {
-        Path f = Files.createTempFile(dir, "img", ".png");
-        Images.writePng(img, f);
-        return Files.readAllBytes(f);
+    static byte[] png(Image img) {
+        try {
+            Path f = Files.createTempFile("dip-serve-test", ".png");
+            try {
+                Images.writePng(img, f);
+                return Files.readAllBytes(f);
+            } finally {
+                Files.delete(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Http.Form inpaint(int iterations) {
