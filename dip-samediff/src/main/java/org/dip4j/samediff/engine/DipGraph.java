@@ -70,8 +70,7 @@ public final class DipGraph {
      */
     public static DipGraph build(Problem problem, RunSettings settings, Config config, PluginRegistry registry,
             Map<String, Double> lossWeights, DataType dataType) {
-        return build(problem, settings, config, registry, lossWeights, dataType,
-                settings.executor() == RunSettings.Executor.PLAN);
+        return build(problem, settings, config, registry, lossWeights, dataType, settings.usesPlanGraph());
     }
 
     /**

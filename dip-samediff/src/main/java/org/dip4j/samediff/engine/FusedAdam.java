@@ -12,7 +12,8 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The Adam update of every float parameter in one Java pass per step, spread over two threads:
+ * The Adam update of every float parameter in one Java pass per step, spread over two threads
+ * (CPU backend only):
  * ND4J's {@code adam_updater} followed by {@code subi} takes two native calls per parameter
  * (224 for the skip network, ~25 ms a step at 128²) for work that is a few memory sweeps. It
  * writes the moments into the updaters' own state arrays, so checkpoints and SameDiff see them.
@@ -39,6 +40,9 @@ final class FusedAdam {
      * update is used).
      */
     static @Nullable FusedAdam of(List<Target> targets) {
+        if (Device.isGpuBuild()) {
+            return null; // the pass reads and writes host memory
+        }
         Adam first = null;
         List<Piece> pieces = new ArrayList<>();
         for (Target t : targets) {

@@ -79,7 +79,7 @@ public final class Restoration {
         List<String> metricIds = taskSettings.hasPath("metrics") ? taskSettings.getStringList("metrics") : List.of();
         MetricSuite metrics = new MetricSuite(metricIds, problem, config, registry);
         Map<String, Double> weights = DipGraph.lossWeights(taskSettings, task.id());
-        DipGraph graph = buildGraph(problem, s, config, registry, weights, s.executor() == RunSettings.Executor.PLAN);
+        DipGraph graph = buildGraph(problem, s, config, registry, weights, s.usesPlanGraph());
         graph.prepareTraining(s);
         StepRunner runner;
         if (s.executor() == RunSettings.Executor.PLAN) {

@@ -18,6 +18,7 @@ public record RunSettings(
         int collectEvery,
         boolean reuseArrays,
         Executor executor,
+        boolean javaKernels,
         int stepsPerFit,
         String outputDirectory,
         String device,
@@ -58,6 +59,26 @@ public record RunSettings(
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /**
+     * Whether plan graphs use dip4j's Java kernels (fused BatchNorm + LeakyReLU, reflection
+     * padding, bilinear upsampling): {@code auto} on the CPU backend only, since the kernels read
+     * and write host memory; {@code on} or {@code off} to choose.
+     */
+    static boolean javaKernels(String value) {
+        return switch (value) {
+            case "auto" -> !Device.isGpuBuild();
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new InvalidInputException(
+                    "dip.run.java-kernels = '" + value + "' is not a choice; use auto, on or off");
+        };
+    }
+
+    /** Whether the graph is built for the plan executor with its Java kernels. */
+    public boolean usesPlanGraph() {
+        return executor == Executor.PLAN && javaKernels;
     }
 
     /** The network input z. */
@@ -103,6 +124,7 @@ public record RunSettings(
                 c.getInt("dip.run.collect-every"),
                 c.getBoolean("dip.run.reuse-arrays"),
                 Executor.parse(c.getString("dip.run.executor")),
+                javaKernels(c.getString("dip.run.java-kernels")),
                 c.getInt("dip.run.steps-per-fit"),
                 c.getString("dip.run.output-dir"),
                 c.getString("dip.run.device"),

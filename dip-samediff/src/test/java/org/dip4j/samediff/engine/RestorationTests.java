@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dip4j.api.Configs;
+import org.dip4j.api.InvalidInputException;
 import org.dip4j.api.DipException;
 import org.dip4j.api.Image;
 import org.dip4j.api.PluginRegistry;
@@ -87,6 +88,29 @@ class RestorationTests {
         // Every convolution of a step runs once forward and once backward.
         assertThat(callsPerStep(lines, "conv2d")).isPositive().isEqualTo(callsPerStep(lines, "conv2d_bp"));
         assertThat(lines.get(lines.size() - 1)).startsWith("all ops");
+    }
+
+    @Test
+    void javaKernelsCanBeSwitchedOffForThePlan() {
+        Map<String, List<String>> reports = new java.util.HashMap<>();
+        for (String choice : List.of("on", "off")) {
+            Restoration r = Restoration.prepare(tinyRun("dip.run { iterations = 3, java-kernels = " + choice + " }"),
+                    REGISTRY, Path.of("."));
+            OpProfile profile = new OpProfile();
+            profile.record();
+            r.profile(profile);
+            r.run(new RunObserver() {}, new AtomicBoolean());
+            assertThat(r.executor()).isEqualTo("plan");
+            reports.put(choice, profile.report(3));
+        }
+        // on: the fused Java BatchNorm + LeakyReLU; off: SameDiff's own batchnorm op, natively, as often
+        long fused = callsPerStep(reports.get("on"), "batchnorm_lrelu");
+        assertThat(fused).isPositive();
+        assertThat(callsPerStep(reports.get("on"), "batchnorm")).isZero();
+        assertThat(callsPerStep(reports.get("off"), "batchnorm_lrelu")).isZero();
+        assertThat(callsPerStep(reports.get("off"), "batchnorm")).isEqualTo(fused);
+        assertThatThrownBy(() -> RunSettings.from(tinyRun("dip.run.java-kernels = maybe")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dip.run.java-kernels");
     }
 
     private static long callsPerStep(List<String> report, String op) {
