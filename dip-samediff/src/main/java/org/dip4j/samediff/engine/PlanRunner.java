@@ -31,11 +31,12 @@ final class PlanRunner implements StepRunner, AutoCloseable {
     private record Update(INDArray parameter, INDArray gradient, GradientUpdater<?> updater) {}
 
     /**
-     * Compiles the plan of {@code graph}, whose training configuration and gradient function exist.
+     * Compiles the plan of {@code graph}, whose training configuration and gradient function exist;
+     * with {@code javaKernels} the Adam update is one fused Java pass, otherwise ND4J's own.
      *
      * @throws org.dip4j.samediff.plan.UnsupportedOpException when the graph holds an op the plan cannot run
      */
-    PlanRunner(DipGraph graph) {
+    PlanRunner(DipGraph graph, boolean javaKernels) {
         SameDiff sd = graph.sameDiff();
         SameDiff grad = sd.getFunction("grad");
         org.dip4j.samediff.nd4j.Nd4jAdapter.initializeTraining(sd);
@@ -58,7 +59,7 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         gradients.forEach((name, g) -> updates.add(
                 new Update(java.util.Objects.requireNonNull(parameters.get(name)), plan.output(g),
                         java.util.Objects.requireNonNull(sd.getUpdaterMap().get(name), "Adam updater of " + name))));
-        fusedAdam = FusedAdam.of(updates.stream()
+        fusedAdam = !javaKernels ? null : FusedAdam.of(updates.stream()
                 .map(u -> new FusedAdam.Target(u.parameter(), u.gradient(), u.updater())).toList());
     }
 

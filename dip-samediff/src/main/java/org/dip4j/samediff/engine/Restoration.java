@@ -84,7 +84,7 @@ public final class Restoration {
         StepRunner runner;
         if (s.executor() == RunSettings.Executor.PLAN) {
             try {
-                runner = new PlanRunner(graph);
+                runner = new PlanRunner(graph, s.usesPlanGraph());
             } catch (UnsupportedOpException | IllegalStateException | IllegalArgumentException e) {
                 LOG.warn("{}; this run uses SameDiff's executor (dip.run.executor = samediff)", e.getMessage());
                 graph = buildGraph(problem, s, config, registry, weights, false);

@@ -113,6 +113,17 @@ class RestorationTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("dip.run.java-kernels");
     }
 
+    @Test
+    void withoutJavaKernelsThePlanGivesTheSamediffExecutorsNumbersExactly() {
+        // Same native ops, same Adam: the executor alone adds no rounding of its own.
+        List<Map<String, Double>> samediff = run(tinyRun("dip.run { iterations = 40, log-every = 5, executor = samediff }"),
+                new RunObserver() {});
+        List<Map<String, Double>> plan = run(tinyRun("dip.run { iterations = 40, log-every = 5, java-kernels = off }"),
+                new RunObserver() {});
+        assertThat(plan).hasSize(samediff.size()).isEqualTo(samediff);
+        assertThat(samediff.get(samediff.size() - 1)).isNotEqualTo(samediff.get(0)); // the run moved
+    }
+
     private static long callsPerStep(List<String> report, String op) {
         return report.stream().map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(op))
                 .mapToLong(f -> Long.parseLong(f[3])).findFirst().orElse(0);
