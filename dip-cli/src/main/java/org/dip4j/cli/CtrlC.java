@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CtrlC implements AutoCloseable {
     private static final AtomicBoolean EXITING = new AtomicBoolean();
+    /** Set once a command has installed its own hook: from then on that hook says what happens. */
+    private static final AtomicBoolean COMMAND_HOOK = new AtomicBoolean();
+    /** Printed on Ctrl-C while the JVM starts (ND4J loads for seconds) and no command hook exists yet. */
+    static final String STARTUP_MESSAGE = "dip: interrupted while starting; no run had begun and nothing was written";
 
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
@@ -20,6 +24,7 @@ final class CtrlC implements AutoCloseable {
     private final java.util.List<Runnable> onStop = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CtrlC(String name, String onSignal) {
+        COMMAND_HOOK.set(true);
         hook = new Thread(() -> {
             if (EXITING.get()) {
                 return;
@@ -35,6 +40,18 @@ final class CtrlC implements AutoCloseable {
             }
         }, name);
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Installs, first thing in {@code main}, the hook that answers a Ctrl-C before any command
+     * has installed its own: without it an interrupted start-up ended with no word at all.
+     */
+    static void installStartupNotice() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!EXITING.get() && !COMMAND_HOOK.get()) {
+                System.err.println("\n" + STARTUP_MESSAGE);
+            }
+        }, "dip-start-up-ctrl-c"));
     }
 
     /** Installs the hook; {@code onSignal} is the line printed on Ctrl-C. */

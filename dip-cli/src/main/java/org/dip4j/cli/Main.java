@@ -20,6 +20,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        CtrlC.installStartupNotice();
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         CtrlC.markExiting();
         System.exit(code);

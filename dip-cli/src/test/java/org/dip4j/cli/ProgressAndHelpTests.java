@@ -95,6 +95,29 @@ class ProgressAndHelpTests {
     }
 
     @Test
+    void ctrlCWhileStartingSaysThatNothingWasWritten(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        Path stderr = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "denoise", "--image", F16.toString(), "--crop", "64", "--iterations", "100000", "--out", out.toString())
+                .redirectError(stderr.toFile()).start();
+        try {
+            Thread.sleep(700); // main has begun; ND4J's native libraries take seconds more to load
+            p.destroy(); // SIGTERM: the JVM's shutdown hooks run as on Ctrl-C
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = Files.readString(stderr);
+        if (out.toFile().exists()) { // a slow machine may have reached the run: then its own hook speaks
+            assertThat(err).contains("stopping after the current iteration");
+        } else {
+            assertThat(err).contains(CtrlC.STARTUP_MESSAGE);
+        }
+    }
+
+    @Test
     void ctrlCDuringARunStillPrintsTheSummaryAndSaysWhatWasWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
         Path stdout = dir.resolve("out.txt");
