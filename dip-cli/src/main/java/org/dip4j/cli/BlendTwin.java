@@ -3,6 +3,7 @@ package org.dip4j.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
+import org.dip4j.tasks.blend.BlendOutput;
 
 /**
  * The blending run's twin: with {@code dip.tasks.blend.compare-direct} on and an output other than
@@ -16,8 +17,12 @@ final class BlendTwin {
     private BlendTwin() {}
 
     static boolean wanted(Config config) {
-        return "blend".equals(config.getString("dip.run.task")) && config.hasPath(BLEND + "compare-direct")
-                && config.getBoolean(BLEND + "compare-direct") && !"direct".equals(config.getString(BLEND + "output"))
+        if (!"blend".equals(config.getString("dip.run.task")) || !config.hasPath(BLEND + "compare-direct")) {
+            return false;
+        }
+        // A bad output setting is reported now, not after the twin has trained for minutes.
+        BlendOutput.Kind output = BlendOutput.kindOf(config.getString(BLEND + "output"));
+        return config.getBoolean(BLEND + "compare-direct") && output != BlendOutput.Kind.DIRECT
                 && config.getString(BLEND + "compare-with").isBlank();
     }
 

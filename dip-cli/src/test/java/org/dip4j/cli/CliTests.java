@@ -73,6 +73,9 @@ class CliTests {
         assertThat(o.err().strip().lines()).hasSize(1);
         assertThat(o.err()).contains("dip.tasks.blend.output", "direct, composite, residual", "'sharp'")
                 .doesNotContain("Exception");
+        // refused before the fast preset's direct twin trained
+        assertThat(o.out()).doesNotContain("training the direct formulation");
+        assertThat(dir.resolve("run-direct")).doesNotExist();
     }
 
     @Test
