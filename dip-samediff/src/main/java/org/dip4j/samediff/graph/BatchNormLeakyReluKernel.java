@@ -72,9 +72,18 @@ final class BatchNormLeakyReluKernel {
             float inv = (float) (1 / Math.sqrt(variance + epsilon));
             float scale = gamma.get(c) * inv;
             float shift = beta.get(c) - mu * scale;
-            for (int j = 0; j < n; j++) {
-                float a = v[j] * scale + shift;
-                v[j] = a > 0 ? a : a * slope;
+            if (slope <= 1) {
+                // max(a, slope·a) is the LeakyReLU for slope ≤ 1, without a branch on the sign
+                // (half the signs are unpredictable: a branch there costs more than the arithmetic).
+                for (int j = 0; j < n; j++) {
+                    float a = v[j] * scale + shift;
+                    v[j] = Math.max(a, a * slope);
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    float a = v[j] * scale + shift;
+                    v[j] = a > 0 ? a : a * slope;
+                }
             }
             y.put(c * n, v, 0, n);
             mean.put(c, mu);
@@ -95,10 +104,13 @@ final class BatchNormLeakyReluKernel {
             float mu = mean.get(c);
             float inv = invStd.get(c);
             double g0 = 0, g1 = 0, h0 = 0, h1 = 0; // sums of g and of g·x̂, two chains each
+            // Through the LeakyReLU: factor 1 where y > 0, else the slope, picked by y's bits
+            // rather than by a branch (unpredictable on half the signs).
+            float[] factor = {1, slope};
             int i = 0;
             for (; i + 1 < n; i += 2) {
-                float a = ys[i] > 0 ? gs[i] : gs[i] * slope; // through the LeakyReLU
-                float b = ys[i + 1] > 0 ? gs[i + 1] : gs[i + 1] * slope;
+                float a = gs[i] * factor[notPositive(ys[i])];
+                float b = gs[i + 1] * factor[notPositive(ys[i + 1])];
                 gs[i] = a;
                 gs[i + 1] = b;
                 g0 += a;
@@ -107,7 +119,7 @@ final class BatchNormLeakyReluKernel {
                 h1 += b * ((xs[i + 1] - mu) * inv);
             }
             for (; i < n; i++) {
-                float a = ys[i] > 0 ? gs[i] : gs[i] * slope;
+                float a = gs[i] * factor[notPositive(ys[i])];
                 gs[i] = a;
                 g0 += a;
                 h0 += a * ((xs[i] - mu) * inv);
@@ -126,6 +138,12 @@ final class BatchNormLeakyReluKernel {
             dGamma.put(c, (float) sumGx);
             dBeta.put(c, (float) sumG);
         });
+    }
+
+    /** 1 when {@code y} is not positive (zero of either sign, negative or NaN with the sign bit), else 0. */
+    private static int notPositive(float y) {
+        int bits = Float.floatToRawIntBits(y);
+        return ((bits - 1) | bits) >>> 31;
     }
 
     private static Runnable doubleForward(DoubleBuffer x, DoubleBuffer gamma, DoubleBuffer beta, DoubleBuffer y,
