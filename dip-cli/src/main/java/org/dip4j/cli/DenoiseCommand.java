@@ -35,7 +35,7 @@ final class DenoiseCommand implements Callable<Integer> {
     @Nullable Integer crop;
 
     @Option(names = "--preset", defaultValue = "fast",
-            description = "fast (a 32-channel network, 1200 iterations: about 5 minutes at 128² on 2 idle cores) or paper (the reference settings). Default: ${DEFAULT-VALUE}.")
+            description = "fast (a 32-channel network, 1200 iterations: about 3 minutes at 128² on 2 idle cores) or paper (the reference settings). Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Mixin
