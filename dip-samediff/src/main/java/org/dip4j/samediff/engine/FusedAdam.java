@@ -13,7 +13,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The Adam update of every float parameter in one Java pass per step, spread over two threads
- * (CPU backend only):
+ * (one of the plan's Java kernels: host memory, so {@code dip.run.java-kernels} keeps it off a CUDA build):
  * ND4J's {@code adam_updater} followed by {@code subi} takes two native calls per parameter
  * (224 for the skip network, ~25 ms a step at 128²) for work that is a few memory sweeps. It
  * writes the moments into the updaters' own state arrays, so checkpoints and SameDiff see them.
@@ -40,9 +40,6 @@ final class FusedAdam {
      * update is used).
      */
     static @Nullable FusedAdam of(List<Target> targets) {
-        if (Device.isGpuBuild()) {
-            return null; // the pass reads and writes host memory
-        }
         Adam first = null;
         List<Piece> pieces = new ArrayList<>();
         for (Target t : targets) {

@@ -59,13 +59,29 @@ public final class NetworkInput {
         if (std == 0) {
             return z;
         }
+        perturbInto(perturbed, iteration);
+        return perturbed;
+    }
+
+    /**
+     * Writes the input of iteration {@code iteration} into {@code target}, a whole array of z's
+     * shape (the plan executor's bound input, so the step needs no further copy).
+     */
+    public void perturbInto(INDArray target, long iteration) {
+        if (std == 0) {
+            target.assign(z);
+            return;
+        }
+        if (target.dataType() != z.dataType()) { // a double graph: draw as usual, cast on the copy
+            target.assign(perturbed(iteration));
+            return;
+        }
         SplittableRandom random = Seeds.perturbation(seed, iteration);
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) (nextGaussian(random) * std);
         }
-        perturbed.data().setData(noise);
-        perturbed.addi(z);
-        return perturbed;
+        target.data().setData(noise);
+        target.addi(z);
     }
 
     private static double nextGaussian(SplittableRandom r) {

@@ -81,11 +81,11 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         int iterations = loop.settings().iterations();
         while (loop.continuesTo(iterations)) {
             long t0 = System.nanoTime();
-            INDArray perturbed = loop.input().perturbed(loop.done());
+            loop.input().perturbInto(input, loop.done());
             if (timer != null) {
                 timer.timed("(input perturbation)", System.nanoTime() - t0);
             }
-            step(perturbed, (double) loop.done() / iterations, config);
+            step((double) loop.done() / iterations, config);
             loop.observeOutput(plan.output(output));
             loop.observePrediction(plan.output(prediction));
             loop.afterStep();
@@ -98,9 +98,8 @@ final class PlanRunner implements StepRunner, AutoCloseable {
         plan.close();
     }
 
-    /** One training step: forward, backward and the Adam update of every parameter. */
-    void step(INDArray perturbedInput, double progressValue, TrainingConfig config) {
-        input.assign(perturbedInput);
+    /** One training step on the input already in place: forward, backward and the Adam update of every parameter. */
+    void step(double progressValue, TrainingConfig config) {
         progress.assign(progressValue);
         plan.run();
         long t0 = System.nanoTime();

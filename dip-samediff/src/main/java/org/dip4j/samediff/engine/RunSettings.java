@@ -64,12 +64,18 @@ public record RunSettings(
     /**
      * Whether plan graphs use dip4j's Java kernels (fused BatchNorm + LeakyReLU, reflection
      * padding, bilinear upsampling): {@code auto} on the CPU backend only, since the kernels read
-     * and write host memory; {@code on} or {@code off} to choose.
+     * and write host memory; {@code on} (CPU backend only) or {@code off} to choose.
      */
     static boolean javaKernels(String value) {
         return switch (value) {
             case "auto" -> !Device.isGpuBuild();
-            case "on" -> true;
+            case "on" -> {
+                if (Device.isGpuBuild()) {
+                    throw new InvalidInputException("dip.run.java-kernels = on needs the CPU backend (the kernels"
+                            + " work on host memory); use auto or off with the CUDA backend");
+                }
+                yield true;
+            }
             case "off" -> false;
             default -> throw new InvalidInputException(
                     "dip.run.java-kernels = '" + value + "' is not a choice; use auto, on or off");

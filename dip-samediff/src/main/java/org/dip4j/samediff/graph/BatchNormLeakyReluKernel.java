@@ -94,6 +94,9 @@ final class BatchNormLeakyReluKernel {
     private static Runnable floatBackward(FloatBuffer x, FloatBuffer gamma, FloatBuffer y, FloatBuffer mean,
             FloatBuffer invStd, FloatBuffer dy, FloatBuffer dx, FloatBuffer dGamma, FloatBuffer dBeta, int channels,
             int n, float slope) {
+        // Through the LeakyReLU: factor 1 where y > 0, else the slope, picked by y's bits rather
+        // than by a branch (unpredictable on half the signs).
+        float[] factor = {1, slope};
         return () -> Planes.forEach(channels, n, c -> {
             float[] xs = Planes.floatScratch(0, n);
             float[] ys = Planes.floatScratch(1, n);
@@ -104,9 +107,6 @@ final class BatchNormLeakyReluKernel {
             float mu = mean.get(c);
             float inv = invStd.get(c);
             double g0 = 0, g1 = 0, h0 = 0, h1 = 0; // sums of g and of g·x̂, two chains each
-            // Through the LeakyReLU: factor 1 where y > 0, else the slope, picked by y's bits
-            // rather than by a branch (unpredictable on half the signs).
-            float[] factor = {1, slope};
             int i = 0;
             for (; i + 1 < n; i += 2) {
                 float a = gs[i] * factor[notPositive(ys[i])];
