@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The Java kernels of {@link BatchNormLeakyRelu}, per channel plane: forward in two passes (mean
  * and variance, then the normalised and activated values), backward in two (the sums of the
  * upstream gradient and of its product with x̂, then the input gradient). Sums are in double.
+ * Float maps go to {@link BatchNormLeakyReluVectorKernel} when the vector API is there.
  */
 final class BatchNormLeakyReluKernel {
     private BatchNormLeakyReluKernel() {
@@ -18,6 +19,15 @@ final class BatchNormLeakyReluKernel {
 
     static PlanStep forward(INDArray x, INDArray gamma, INDArray beta, INDArray y, INDArray mean, INDArray invStd,
             double epsilon, double slope) {
+        if (x.dataType() == DataType.FLOAT && VectorKernels.ENABLED) {
+            return BatchNormLeakyReluVectorKernel.forward(x, gamma, beta, y, mean, invStd, epsilon, (float) slope);
+        }
+        return scalarForward(x, gamma, beta, y, mean, invStd, epsilon, slope);
+    }
+
+    /** The forward in plain Java loops (float or double), whatever {@link VectorKernels#ENABLED} says. */
+    static PlanStep scalarForward(INDArray x, INDArray gamma, INDArray beta, INDArray y, INDArray mean,
+            INDArray invStd, double epsilon, double slope) {
         int channels = (int) x.size(1);
         int plane = (int) (x.length() / channels);
         Runnable run = x.dataType() == DataType.FLOAT
@@ -30,6 +40,15 @@ final class BatchNormLeakyReluKernel {
 
     static PlanStep backward(INDArray x, INDArray gamma, INDArray y, INDArray mean, INDArray invStd, INDArray dy,
             INDArray dx, INDArray dGamma, INDArray dBeta, double slope) {
+        if (x.dataType() == DataType.FLOAT && VectorKernels.ENABLED) {
+            return BatchNormLeakyReluVectorKernel.backward(x, gamma, y, mean, invStd, dy, dx, dGamma, dBeta, (float) slope);
+        }
+        return scalarBackward(x, gamma, y, mean, invStd, dy, dx, dGamma, dBeta, slope);
+    }
+
+    /** The backward in plain Java loops (float or double), whatever {@link VectorKernels#ENABLED} says. */
+    static PlanStep scalarBackward(INDArray x, INDArray gamma, INDArray y, INDArray mean, INDArray invStd,
+            INDArray dy, INDArray dx, INDArray dGamma, INDArray dBeta, double slope) {
         int channels = (int) x.size(1);
         int plane = (int) (x.length() / channels);
         Runnable run = x.dataType() == DataType.FLOAT
