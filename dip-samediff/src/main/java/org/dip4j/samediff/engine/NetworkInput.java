@@ -1,6 +1,8 @@
 package org.dip4j.samediff.engine;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -8,19 +10,23 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The fixed network input z and its per-iteration perturbation z + σ·n, n ~ N(0, 1) fresh each
  * iteration (the reference's {@code reg_noise_std}). Random numbers are drawn in Java from
- * {@link Seeds} streams, so the same seed gives the same inputs on any ND4J backend.
+ * {@link Seeds} streams, so the same seed gives the same inputs on any ND4J backend. The noise of
+ * an iteration is drawn in chunks of {@value #CHUNK} values, each from its own stream split off
+ * the iteration's in order, so the chunks can be drawn on several cores with the same result.
  */
 public final class NetworkInput {
+    private static final int CHUNK = 1 << 15;
+
     private final INDArray z;
+    private final float[] zValues;
     private final INDArray perturbed;
-    private final float[] noise;
     private final double std;
     private final long seed;
 
     private NetworkInput(INDArray z, double std, long seed) {
         this.z = z;
+        this.zValues = z.data().asFloat();
         this.perturbed = z.dup();
-        this.noise = new float[(int) z.length()];
         this.std = std;
         this.seed = seed;
     }
@@ -76,16 +82,24 @@ public final class NetworkInput {
             target.assign(perturbed(iteration));
             return;
         }
-        SplittableRandom random = Seeds.perturbation(seed, iteration);
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (float) (nextGaussian(random) * std);
+        if (target.offset() != 0 || target.length() != zValues.length || target.ordering() != 'c') {
+            throw new IllegalArgumentException("perturbInto needs a whole c-ordered array of z's shape, got "
+                    + target.shapeInfoToString());
         }
-        target.data().setData(noise);
-        target.addi(z);
-    }
-
-    private static double nextGaussian(SplittableRandom r) {
-        return r.nextGaussian();
+        SplittableRandom root = Seeds.perturbation(seed, iteration);
+        SplittableRandom[] chunks = new SplittableRandom[(zValues.length + CHUNK - 1) / CHUNK];
+        for (int k = 0; k < chunks.length; k++) {
+            chunks[k] = root.split();
+        }
+        FloatBuffer out = target.data().asNioFloat();
+        IntStream.range(0, chunks.length).parallel().forEach(k -> {
+            int from = k * CHUNK;
+            int to = Math.min(from + CHUNK, zValues.length);
+            SplittableRandom random = chunks[k];
+            for (int i = from; i < to; i++) {
+                out.put(i, zValues[i] + (float) (random.nextGaussian() * std));
+            }
+        });
     }
 
     public DataType dataType() {

@@ -39,6 +39,11 @@ final class PlaneOps {
 
         abstract void transpose(double[] gradOut, int h, int w, double[] gradIn);
 
+        /** The same maps in float arithmetic, for float graphs (no widening copies). */
+        abstract void forward(float[] in, int h, int w, float[] out);
+
+        abstract void transpose(float[] gradOut, int h, int w, float[] gradIn);
+
         @Override
         public List<LongShapeDescriptor> outputShapes(INDArray[] in) {
             long[] s = in[0].shape();
@@ -50,7 +55,7 @@ final class PlaneOps {
         public PlanStep bind(INDArray[] in, INDArray[] out) {
             int h = (int) in[0].size(2);
             int w = (int) in[0].size(3);
-            return Planes.perPlane(opName(), in[0], out[0], (a, b) -> forward(a, h, w, b));
+            return Planes.perPlane(opName(), in[0], out[0], (a, b) -> forward(a, h, w, b), (a, b) -> forward(a, h, w, b));
         }
 
         @Override
@@ -98,7 +103,8 @@ final class PlaneOps {
             LinearPlaneOp op = forwardOp();
             int h = (int) in[0].size(2);
             int w = (int) in[0].size(3);
-            return Planes.perPlane(op.opName() + "_bp", in[1], out[0], (g, gx) -> op.transpose(g, h, w, gx));
+            return Planes.perPlane(op.opName() + "_bp", in[1], out[0], (g, gx) -> op.transpose(g, h, w, gx),
+                    (g, gx) -> op.transpose(g, h, w, gx));
         }
 
         @Override
@@ -169,6 +175,53 @@ final class PlaneOps {
                 for (int c = 0; c < wo; c++) {
                     gx[dst + reflect(c - p, w)] += g[src + c];
                 }
+            }
+        }
+
+        @Override
+        void forward(float[] in, int h, int w, float[] out) {
+            int p = p();
+            int wo = w + 2 * p;
+            for (int r = 0; r < h + 2 * p; r++) {
+                int src = reflect(r - p, h) * w;
+                int dst = r * wo;
+                for (int c = 0; c < p; c++) {
+                    out[dst + c] = in[src + reflect(c - p, w)];
+                }
+                System.arraycopy(in, src, out, dst + p, w);
+                for (int c = w + p; c < wo; c++) {
+                    out[dst + c] = in[src + reflect(c - p, w)];
+                }
+            }
+        }
+
+        @Override
+        void transpose(float[] g, int h, int w, float[] gx) {
+            int p = p();
+            int wo = w + 2 * p;
+            // The h unreflected rows first, copied; then the 2p reflected rows added onto theirs.
+            for (int r = p; r < h + p; r++) {
+                foldRow(g, r * wo, gx, (r - p) * w, w, p, false);
+            }
+            for (int r = 0; r < h + 2 * p; r++) {
+                if (r < p || r >= h + p) {
+                    foldRow(g, r * wo, gx, reflect(r - p, h) * w, w, p, true);
+                }
+            }
+        }
+
+        /** Folds one padded row (wo = w + 2p values at src) onto the w values at dst. */
+        private static void foldRow(float[] g, int src, float[] gx, int dst, int w, int p, boolean add) {
+            if (add) {
+                for (int c = 0; c < w; c++) {
+                    gx[dst + c] += g[src + p + c];
+                }
+            } else {
+                System.arraycopy(g, src + p, gx, dst, w);
+            }
+            for (int c = 0; c < p; c++) {
+                gx[dst + reflect(c - p, w)] += g[src + c];
+                gx[dst + reflect(w + c, w)] += g[src + w + p + c];
             }
         }
     }
@@ -243,6 +296,55 @@ final class PlaneOps {
                 for (int c = 0; c < w; c++) {
                     gx[a + c] += 0.75 * row[c];
                     gx[b + c] += 0.25 * row[c];
+                }
+            }
+        }
+    
+        @Override
+        void forward(float[] in, int h, int w, float[] out) {
+            int wo = 2 * w;
+            float[] rowUp = Planes.floatScratch(3, w);
+            for (int r = 0; r < 2 * h; r++) {
+                int i = r >> 1;
+                int j = (r & 1) == 0 ? Math.max(i - 1, 0) : Math.min(i + 1, h - 1);
+                int a = i * w;
+                int b = j * w;
+                for (int c = 0; c < w; c++) {
+                    rowUp[c] = 0.75f * in[a + c] + 0.25f * in[b + c];
+                }
+                int o = r * wo;
+                out[o] = rowUp[0];
+                for (int c = 0; c < w - 1; c++) {
+                    float between = 0.25f * rowUp[c] + 0.75f * rowUp[c + 1];
+                    out[o + 2 * c + 1] = 0.75f * rowUp[c] + 0.25f * rowUp[c + 1];
+                    out[o + 2 * c + 2] = between;
+                }
+                out[o + wo - 1] = rowUp[w - 1];
+            }
+        }
+
+        @Override
+        void transpose(float[] g, int h, int w, float[] gx) {
+            int wo = 2 * w;
+            float[] row = Planes.floatScratch(3, w);
+            java.util.Arrays.fill(gx, 0, h * w, 0);
+            for (int r = 0; r < 2 * h; r++) {
+                int o = r * wo;
+                // Column c gathers output columns 2c−1, 2c, 2c+1, 2c+2 (weights ¼, ¾, ¾, ¼), clamped at the edges.
+                row[0] = g[o] + 0.75f * g[o + 1] + (w > 1 ? 0.25f * g[o + 2] : 0.25f * g[o + 1]);
+                for (int c = 1; c < w - 1; c++) {
+                    row[c] = 0.25f * g[o + 2 * c - 1] + 0.75f * (g[o + 2 * c] + g[o + 2 * c + 1]) + 0.25f * g[o + 2 * c + 2];
+                }
+                if (w > 1) {
+                    row[w - 1] = 0.25f * g[o + wo - 3] + 0.75f * g[o + wo - 2] + g[o + wo - 1];
+                }
+                int i = r >> 1;
+                int j = (r & 1) == 0 ? Math.max(i - 1, 0) : Math.min(i + 1, h - 1);
+                int a = i * w;
+                int b = j * w;
+                for (int c = 0; c < w; c++) {
+                    gx[a + c] += 0.75f * row[c];
+                    gx[b + c] += 0.25f * row[c];
                 }
             }
         }

@@ -84,11 +84,18 @@ final class Planes {
         void apply(double[] in, double[] out);
     }
 
+    /** One plane in, one plane out, as floats. */
+    @FunctionalInterface
+    interface FloatPlaneMap {
+        void apply(float[] in, float[] out);
+    }
+
     /**
-     * A step applying {@code map} to each channel plane of {@code in} (1×C×h×w), writing the planes
-     * of {@code out} (1×C×h'×w'); float maps are widened to double for the arithmetic.
+     * A step applying a map to each channel plane of {@code in} (1×C×h×w), writing the planes of
+     * {@code out} (1×C×h'×w'): {@code floatMap} for float maps, {@code doubleMap} for double ones.
      */
-    static org.dip4j.samediff.plan.PlanStep perPlane(String type, INDArray in, INDArray out, PlaneMap map) {
+    static org.dip4j.samediff.plan.PlanStep perPlane(String type, INDArray in, INDArray out, PlaneMap doubleMap,
+            FloatPlaneMap floatMap) {
         int channels = (int) in.size(1);
         int n = (int) (in.length() / channels);
         int m = (int) (out.length() / channels);
@@ -97,18 +104,11 @@ final class Planes {
             FloatBuffer src = floats(in);
             FloatBuffer dst = floats(out);
             run = () -> forEach(channels, Math.max(n, m), c -> {
-                float[] f = floatScratch(0, Math.max(n, m));
-                double[] a = doubleScratch(0, n);
-                double[] b = doubleScratch(1, m);
-                src.get(c * n, f, 0, n);
-                for (int i = 0; i < n; i++) {
-                    a[i] = f[i];
-                }
-                map.apply(a, b);
-                for (int i = 0; i < m; i++) {
-                    f[i] = (float) b[i];
-                }
-                dst.put(c * m, f, 0, m);
+                float[] a = floatScratch(0, n);
+                float[] b = floatScratch(1, m);
+                src.get(c * n, a, 0, n);
+                floatMap.apply(a, b);
+                dst.put(c * m, b, 0, m);
             });
         } else {
             DoubleBuffer src = doubles(in);
@@ -117,7 +117,7 @@ final class Planes {
                 double[] a = doubleScratch(0, n);
                 double[] b = doubleScratch(1, m);
                 src.get(c * n, a, 0, n);
-                map.apply(a, b);
+                doubleMap.apply(a, b);
                 dst.put(c * m, b, 0, m);
             });
         }
