@@ -33,6 +33,7 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.NextIteration;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.Switch;
 import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
 import org.nd4j.linalg.api.ops.impl.shape.CreateView;
+import org.nd4j.linalg.api.ops.impl.shape.Reshape;
 import org.nd4j.linalg.api.ops.impl.shape.tensorops.BaseTensorOp;
 import org.nd4j.linalg.api.ops.impl.transforms.any.Assign;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
@@ -59,7 +60,9 @@ public final class PlanCompiler {
     private boolean shareBuffers = true;
 
     private final Map<String, INDArray> arrays = new HashMap<>();
-    private final Set<String> aliases = new HashSet<>(); // outputs of identity ops: views of another variable's array
+    // Outputs the pool does not own: identities and reshapes (views of another variable's array)
+    // and shapes (fixed for a run, computed once).
+    private final Set<String> aliases = new HashSet<>();
 
     /**
      * @param sd the graph whose ops run (the gradient function, or a forward graph)
@@ -170,11 +173,11 @@ public final class PlanCompiler {
     /** Variable → index of the last op that reads it (through aliases too, see {@link #bind}). */
     private Map<String, Integer> lastUses(List<SameDiffOp> order) {
         Map<String, Integer> last = new HashMap<>();
-        // Walk backwards so that an identity's readers extend the life of its input.
+        // Walk backwards so that the readers of an identity or reshape extend the life of its input.
         for (int i = order.size() - 1; i >= 0; i--) {
             SameDiffOp op = order.get(i);
             int end = i;
-            if (op.getOp() instanceof Identity) {
+            if (isView(op.getOp())) {
                 Integer aliasEnd = last.get(op.getOutputsOfOp().get(0));
                 boolean requestedAlias = requested.contains(op.getOutputsOfOp().get(0));
                 end = requestedAlias ? Integer.MAX_VALUE : Math.max(i, aliasEnd == null ? i : aliasEnd);
@@ -184,6 +187,11 @@ public final class PlanCompiler {
             }
         }
         return last;
+    }
+
+    /** Ops whose output may be a view of their input (see {@link #bind}). */
+    private static boolean isView(DifferentialFunction df) {
+        return df instanceof Identity || df instanceof Reshape;
     }
 
     private INDArray array(String name) {
@@ -209,7 +217,31 @@ public final class PlanCompiler {
         return a;
     }
 
-    /** The step of one op, or null for ops that only alias or fix an array (identity, the gradient seed). */
+    /**
+     * A c-order reshape of a whole c-ordered array, as a view of the same buffer (no step, no
+     * copy), or null when it cannot be one (then it runs as the native op, a copy).
+     */
+    private static @org.jspecify.annotations.Nullable INDArray reshapeView(Reshape op, INDArray[] in) {
+        for (long a : op.iArgs()) {
+            if (a == 'f' || a == -'f') {
+                return null;
+            }
+        }
+        INDArray x = in[0];
+        if (x.ordering() != 'c' || x.offset() != 0 || !Shape.hasDefaultStridesForShape(x) || x.isEmpty()) {
+            return null;
+        }
+        OpContext ctx = Nd4j.getExecutioner().buildContext();
+        ctx.setArgs(in, op.iArgs(), op.dArgs(), op.tArgs(), op.bArgs());
+        List<LongShapeDescriptor> shapes = op.calculateOutputShape(ctx);
+        if (shapes == null || shapes.size() != 1 || Shape.lengthOf(shapes.get(0).getShape()) != x.length()) {
+            return null;
+        }
+        INDArray view = x.reshape('c', shapes.get(0).getShape());
+        return view.data().addressPointer().address() == x.data().addressPointer().address() ? view : null;
+    }
+
+    /** The step of one op, or null for ops that only alias or fix an array (identity, reshape, shapes, the gradient seed). */
     private @org.jspecify.annotations.Nullable PlanStep bind(SameDiffOp sdo, ArrayPool pool) {
         DifferentialFunction df = sdo.getOp();
         String name = df.opName() + " (" + sdo.getName() + ")";
@@ -234,6 +266,21 @@ public final class PlanCompiler {
             arrays.put(outNames.get(0), in[0]);
             aliases.add(outNames.get(0));
             return null;
+        }
+        if (df instanceof org.nd4j.linalg.api.ops.impl.shape.Shape && in.length == 1) {
+            // Shapes are fixed for a run: the value is made here once, and no step runs.
+            DataType type = sd.getVariable(outNames.get(0)).dataType();
+            arrays.put(outNames.get(0), Nd4j.createFromArray(in[0].shape()).castTo(type));
+            aliases.add(outNames.get(0));
+            return null;
+        }
+        if (df instanceof Reshape reshape) {
+            INDArray view = reshapeView(reshape, in);
+            if (view != null) {
+                arrays.put(outNames.get(0), view);
+                aliases.add(outNames.get(0));
+                return null;
+            }
         }
         if (df instanceof GradientBackwardsMarker) {
             DataType t = sd.getVariable(outNames.get(0)).dataType();
