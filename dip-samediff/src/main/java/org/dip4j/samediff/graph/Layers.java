@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
-import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -65,7 +64,9 @@ public final class Layers {
         SDVariable w = parameter(name + "/W", uniform(bound, kernel, kernel, x.channels(), outChannels));
         SDVariable b = bias ? parameter(name + "/b", uniform(bound, outChannels)) : null;
         if (kernel == 1 && stride == 1 && PlanGraphs.isPlanGraph(sd)) {
-            return pointwise(name, in, w, b, outChannels);
+            // One matrix product (PointwiseConv) instead of oneDNN's convolution and its layout copies.
+            SDVariable y = new PointwiseConv(sd, in.variable(), w, b).outputVariables()[0];
+            return new FeatureMap(sd.identity(name, y), outChannels, in.height(), in.width());
         }
         Conv2DConfig cfg = Conv2DConfig.builder()
                 .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(explicitPad).pW(explicitPad)
@@ -75,24 +76,6 @@ public final class Layers {
         int h = (in.height() + 2 * (int) explicitPad - kernel) / stride + 1;
         int wd = (in.width() + 2 * (int) explicitPad - kernel) / stride + 1;
         return new FeatureMap(y, outChannels, h, wd);
-    }
-
-    /**
-     * A 1×1 convolution as one matrix product, Wᵀ (C_in×C_out viewed as such) times the map as a
-     * C_in×HW matrix, plus the bias: ND4J's convolution copies its input, output and gradients into
-     * and out of oneDNN's blocked layouts on every call, which costs more than the arithmetic of a
-     * 1×1 convolution (measured on a 32-channel map at 128²: 1.6 ms forward against 0.85 ms).
-     */
-    private FeatureMap pointwise(String name, FeatureMap x, SDVariable w, @Nullable SDVariable b, int outChannels) {
-        long pixels = (long) x.height() * x.width();
-        SDVariable weights = sd.reshape(w, x.channels(), outChannels);
-        SDVariable map = sd.reshape(x.variable(), x.channels(), pixels);
-        SDVariable y = sd.mmul(weights, map, true, false, false);
-        if (b != null) {
-            y = y.add(sd.reshape(b, outChannels, 1));
-        }
-        return new FeatureMap(sd.reshape(name, y, 1, outChannels, x.height(), x.width()), outChannels, x.height(),
-                x.width());
     }
 
     /**

@@ -31,6 +31,8 @@ public final class NativeOps {
         registerPlanOnly(PlaneOps.ReflectionPad.NAME, PlaneOps.ReflectionPad.class);
         registerPlanOnly(PlaneOps.BilinearUpsample2x.NAME, PlaneOps.BilinearUpsample2x.class);
         registerPlanOnly(PlaneOps.Transpose.NAME, PlaneOps.Transpose.class);
+        registerPlanOnly(PointwiseConv.NAME, PointwiseConv.class);
+        registerPlanOnly(PointwiseConv.Gradient.NAME, PointwiseConv.Gradient.class);
         installed = true;
     }
 
