@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -48,11 +50,11 @@ public final class PointwiseConv extends PlanOnlyOp {
     public PlanStep bind(INDArray[] in, INDArray[] out) {
         Matrices m = Matrices.of(in[0], in[1], out[0]);
         INDArray bias = in.length > 2 ? in[2].reshape('c', in[2].length(), 1) : null;
+        Runnable product = product(m.weights, m.map, m.result, true, false);
+        Runnable addBias = bias == null ? () -> { } : bound("add", m.result, bias, m.result); // in place, broadcast
         return new JavaStep("pointwise_conv", () -> {
-            Nd4j.gemm(m.weights, m.map, m.result, true, false, 1.0, 0.0);
-            if (bias != null) {
-                m.result.addiColumnVector(bias);
-            }
+            product.run();
+            addBias.run();
         });
     }
 
@@ -63,6 +65,26 @@ public final class PointwiseConv extends PlanOnlyOp {
         System.arraycopy(in, 0, gradientInputs, 0, in.length);
         gradientInputs[in.length] = gradients.get(0);
         return List.of(new Gradient(sameDiff, gradientInputs).outputVariables());
+    }
+
+    /**
+     * c = op(a)·op(b) by ND4J's native matmul, bound once to its arrays. (Nd4j.gemm copies
+     * c-ordered operands to f-order first; the native op swaps operands instead.)
+     */
+    private static Runnable product(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB) {
+        return bound("matmul", a, b, c, transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
+    }
+
+    /** The native op {@code name} on inputs a, b into c, with its context built once. */
+    private static Runnable bound(String name, INDArray a, INDArray b, INDArray c, long... iArgs) {
+        DynamicCustomOp op = DynamicCustomOp.builder(name).build();
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(a, b);
+        context.setOutputArrays(c);
+        if (iArgs.length > 0) {
+            context.setIArguments(iArgs);
+        }
+        return () -> Nd4j.getExecutioner().exec(op, context);
     }
 
     /** The operands as matrices: x as C×HW, W as C×O, y (or dy) as O×HW; views, no copies. */
@@ -113,12 +135,14 @@ public final class PointwiseConv extends PlanOnlyOp {
             Matrices gradient = Matrices.of(out[0], out[1], dy);
             INDArray biasGradient = out.length > 2 ? out[2].reshape('c', out[2].length(), 1) : null;
             INDArray ones = biasGradient == null ? null : Nd4j.ones(dy.dataType(), forward.result.size(1), 1);
+            Runnable inputGradient = product(forward.weights, forward.result, gradient.map, false, false); // dx = W·dy
+            Runnable weightGradient = product(forward.map, forward.result, gradient.weights, false, true); // dW = x·dyᵀ
+            Runnable biasSum = biasGradient == null || ones == null ? () -> { }
+                    : product(forward.result, ones, biasGradient, false, false); // db = dy·1
             return new JavaStep("pointwise_conv_bp", () -> {
-                Nd4j.gemm(forward.weights, forward.result, gradient.map, false, false, 1.0, 0.0); // dx = W·dy
-                Nd4j.gemm(forward.map, forward.result, gradient.weights, false, true, 1.0, 0.0); // dW = x·dyᵀ
-                if (biasGradient != null) {
-                    Nd4j.gemm(forward.result, ones, biasGradient, false, false, 1.0, 0.0); // db = dy·1
-                }
+                inputGradient.run();
+                weightGradient.run();
+                biasSum.run();
             });
         }
 
