@@ -65,23 +65,25 @@ public final class BlendOutput implements ForwardModel {
     private final Image alpha;
     private final @Nullable Image base;
     private final double residualScale;
+    private final double residualRamp;
     private final double annealScale;
     private final double annealPower;
 
     private BlendOutput(Kind kind, Image background, Image alpha, @Nullable Image base, double residualScale,
-            double annealScale, double annealPower) {
+            double residualRamp, double annealScale, double annealPower) {
         this.kind = kind;
         this.background = background;
         this.alpha = alpha;
         this.base = base;
         this.residualScale = residualScale;
+        this.residualRamp = residualRamp;
         this.annealScale = annealScale;
         this.annealPower = annealPower;
     }
 
     /** The report's formulation: F = N. */
     public static BlendOutput direct(Image background, Image alpha) {
-        return new BlendOutput(Kind.DIRECT, background, alpha, null, 0, 0, 1);
+        return new BlendOutput(Kind.DIRECT, background, alpha, null, 0, 0, 0, 1);
     }
 
     /** F = (1 − α_t)·B + α_t·N with α_t = clip(α^γ), γ = 1 + scale·(1 − t/T)^power. */
@@ -90,11 +92,22 @@ public final class BlendOutput implements ForwardModel {
             throw new InvalidInputException("dip.tasks.blend.output-anneal-scale must be >= 0 and output-anneal-power"
                     + " > 0, got " + annealScale + " and " + annealPower);
         }
-        return new BlendOutput(Kind.COMPOSITE, background, alpha, null, 0, annealScale, annealPower);
+        return new BlendOutput(Kind.COMPOSITE, background, alpha, null, 0, 0, annealScale, annealPower);
     }
 
     /** F = clip(C + κ·(2N − 1), 0, 1) around the classical blend C. */
     public static BlendOutput residual(Image background, Image alpha, Image base, double residualScale) {
+        return residual(background, alpha, base, residualScale, 0);
+    }
+
+    /**
+     * The residual whose scale rises linearly from 0 to κ over the first {@code ramp} of the run
+     * (progress t/T), so that F starts exactly at C while the network's initial output is fitted.
+     */
+    public static BlendOutput residual(Image background, Image alpha, Image base, double residualScale, double ramp) {
+        if (!(ramp >= 0 && ramp < 1)) {
+            throw new InvalidInputException("dip.tasks.blend.residual-ramp must be in [0, 1), got " + ramp);
+        }
         if (!(residualScale > 0)) {
             throw new InvalidInputException("dip.tasks.blend.residual-scale must be > 0, got " + residualScale);
         }
@@ -102,7 +115,7 @@ public final class BlendOutput implements ForwardModel {
             throw new IllegalArgumentException("the residual's base " + base.shape() + " must match the background "
                     + background.shape());
         }
-        return new BlendOutput(Kind.RESIDUAL, background, alpha, base, residualScale, 0, 1);
+        return new BlendOutput(Kind.RESIDUAL, background, alpha, base, residualScale, ramp, 0, 1);
     }
 
     /**
@@ -116,7 +129,7 @@ public final class BlendOutput implements ForwardModel {
             case COMPOSITE -> composite(bg, alpha, settings.getDouble("output-anneal-scale"),
                     settings.getDouble("output-anneal-power"));
             case RESIDUAL -> residual(bg, alpha, BlendBaselines.blend(residualBase(settings.getString("residual-base")),
-                    fg, bg, mask), settings.getDouble("residual-scale"));
+                    fg, bg, mask), settings.getDouble("residual-scale"), settings.getDouble("residual-ramp"));
         };
     }
 
@@ -176,6 +189,13 @@ public final class BlendOutput implements ForwardModel {
         SDVariable c = sd.constant(SCOPE + "base",
                 Images.toArray(java.util.Objects.requireNonNull(base, "the residual output has a base"), n.dataType()));
         SDVariable r = n.mul(2.0).sub(1.0).mul(residualScale);
+        if (residualRamp > 0) {
+            SDVariable progress = sd.getVariable(PROGRESS);
+            if (progress == null) {
+                throw new IllegalStateException("the residual's ramp needs the progress placeholder " + PROGRESS);
+            }
+            r = r.mul(sd.math().clipByValue(progress.castTo(n.dataType()).div(residualRamp), 0.0, 1.0));
+        }
         return sd.math().clipByValue(SCOPE + "blend", c.add(r), 0.0, 1.0);
     }
 

@@ -125,6 +125,24 @@ class BlendOutputTests {
         assertThat(f.get(1, 5, 9)).isCloseTo(FG.get(1, 5, 9) + 0.2 * (2 * n.get(1, 5, 9) - 1), within(1e-12));
     }
 
+    @Test
+    void aRampedResidualStartsAtTheClassicalBlendAndCountsFullyFromTheRampsEnd() {
+        Image n = networkOutput(6);
+        BlendOutput out = BlendOutput.residual(BG, ALPHA, FG, 0.2, 0.25);
+        for (double t : new double[] {0, 0.125, 0.25, 0.9}) {
+            SameDiff sd = SameDiff.create();
+            sd.placeHolder(DipGraph.PROGRESS, DataType.DOUBLE);
+            SDVariable f = out.degrade(sd, sd.constant("n", Images.toArray(n, DataType.DOUBLE)));
+            Image blend = Images.fromArray(sd.output(Map.of(DipGraph.PROGRESS, Nd4j.scalar(DataType.DOUBLE, t)), f.name())
+                    .get(f.name()));
+            double weight = Math.min(1, t / 0.25);
+            assertThat(blend.get(1, 5, 9)).as("progress %s", t)
+                    .isCloseTo(FG.get(1, 5, 9) + weight * 0.2 * (2 * n.get(1, 5, 9) - 1), within(1e-12));
+        }
+        assertThatThrownBy(() -> BlendOutput.residual(BG, ALPHA, FG, 0.2, 1.0))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("dip.tasks.blend.residual-ramp");
+    }
+
     @ParameterizedTest
     @EnumSource(BlendOutput.Kind.class)
     void theSevenTermsOnTheBlendHaveTheGradientOfFiniteDifferences(BlendOutput.Kind kind) {
@@ -132,7 +150,8 @@ class BlendOutputTests {
             case DIRECT -> BlendOutput.direct(BG, ALPHA);
             case COMPOSITE -> BlendOutput.composite(BG, ALPHA, 4.0, 2.0);
             // FG as the base: values in [0.2, 0.8], and κ = 0.1 keeps C + r inside (0, 1).
-            case RESIDUAL -> BlendOutput.residual(BG, ALPHA, FG, 0.1);
+            // With a ramp over 0.8 of the run: at progress 0.4 the residual counts half.
+            case RESIDUAL -> BlendOutput.residual(BG, ALPHA, FG, 0.1, 0.8);
         };
         SameDiff sd = SameDiff.create();
         SDVariable progress = sd.placeHolder(DipGraph.PROGRESS, DataType.DOUBLE);
