@@ -49,7 +49,7 @@ public final class PointwiseConv extends PlanOnlyOp {
     @Override
     public PlanStep bind(INDArray[] in, INDArray[] out) {
         Matrices m = Matrices.of(in[0], in[1], out[0]);
-        INDArray bias = in.length > 2 ? in[2].reshape('c', in[2].length(), 1) : null;
+        INDArray bias = in.length > 2 ? Matrices.view(in[2], in[2].length(), 1) : null;
         Runnable product = product(m.weights, m.map, m.result, true, false);
         Runnable addBias = bias == null ? () -> { } : bound("add", m.result, bias, m.result); // in place, broadcast
         return new JavaStep("pointwise_conv", () -> {
@@ -90,8 +90,17 @@ public final class PointwiseConv extends PlanOnlyOp {
     /** The operands as matrices: x as C×HW, W as C×O, y (or dy) as O×HW; views, no copies. */
     private record Matrices(INDArray map, INDArray weights, INDArray result) {
         static Matrices of(INDArray x, INDArray w, INDArray y) {
-            return new Matrices(x.reshape('c', x.size(1), x.size(2) * x.size(3)), w.reshape('c', w.size(2), w.size(3)),
-                    y.reshape('c', y.size(1), y.size(2) * y.size(3)));
+            return new Matrices(view(x, x.size(1), x.size(2) * x.size(3)), view(w, w.size(2), w.size(3)),
+                    view(y, y.size(1), y.size(2) * y.size(3)));
+        }
+
+        /** A rows×cols view of {@code a}; a copy would leave the products writing where no one reads. */
+        private static INDArray view(INDArray a, long rows, long cols) {
+            INDArray v = a.reshape('c', rows, cols);
+            if (v.data().addressPointer().address() != a.data().addressPointer().address() || v.offset() != a.offset()) {
+                throw new IllegalStateException("a 1×1 convolution needs c-ordered arrays, got " + a.shapeInfoToString());
+            }
+            return v;
         }
     }
 
@@ -133,7 +142,7 @@ public final class PointwiseConv extends PlanOnlyOp {
             INDArray dy = in[in.length - 1];
             Matrices forward = Matrices.of(in[0], in[1], dy);
             Matrices gradient = Matrices.of(out[0], out[1], dy);
-            INDArray biasGradient = out.length > 2 ? out[2].reshape('c', out[2].length(), 1) : null;
+            INDArray biasGradient = out.length > 2 ? Matrices.view(out[2], out[2].length(), 1) : null;
             INDArray ones = biasGradient == null ? null : Nd4j.ones(dy.dataType(), forward.result.size(1), 1);
             Runnable inputGradient = product(forward.weights, forward.result, gradient.map, false, false); // dx = W·dy
             Runnable weightGradient = product(forward.map, forward.result, gradient.weights, false, true); // dW = x·dyᵀ
