@@ -65,7 +65,8 @@ final class BatchNormLeakyReluVectorKernel {
             int base = c * n * Float.BYTES;
             float mu = m.get(c);
             float inv = s.get(c);
-            double[] sums = gradientSums(xs, ys, gs, base, n, mu, inv, slope);
+            double[] sums = Planes.doubleScratch(3, 2); // this thread's, no allocation per plane
+            gradientSums(xs, ys, gs, base, n, mu, inv, slope, sums);
             float meanG = (float) (sums[0] / n);
             float meanGx = (float) (sums[1] / n);
             float k = g.get(c) * inv;
@@ -142,9 +143,9 @@ final class BatchNormLeakyReluVectorKernel {
         }
     }
 
-    /** {Σ g, Σ g·x̂} with g = dy through the LeakyReLU (slope where y ≤ 0). */
-    private static double[] gradientSums(ByteBuffer xs, ByteBuffer ys, ByteBuffer gs, int base, int n, float mean,
-            float inv, float slope) {
+    /** Writes {Σ g, Σ g·x̂} into {@code sums}, with g = dy through the LeakyReLU (slope where y ≤ 0). */
+    private static void gradientSums(ByteBuffer xs, ByteBuffer ys, ByteBuffer gs, int base, int n, float mean,
+            float inv, float slope, double[] sums) {
         int upper = SPECIES.loopBound(n);
         FloatVector mu = FloatVector.broadcast(SPECIES, mean);
         FloatVector k = FloatVector.broadcast(SPECIES, inv);
@@ -177,7 +178,8 @@ final class BatchNormLeakyReluVectorKernel {
             sumG += g;
             sumGx += g * ((xs.getFloat(at) - mean) * inv);
         }
-        return new double[] {sumG, sumGx};
+        sums[0] = sumG;
+        sums[1] = sumGx;
     }
 
     /** dx = k·g − kx·x + k0, that is k·(g − mean g − x̂·mean(g·x̂)) rearranged. */

@@ -171,14 +171,11 @@ public final class BlendOutput implements ForwardModel {
 
     private SDVariable composite(SameDiff sd, SDVariable n) {
         DataType type = n.dataType();
-        SDVariable progress = sd.getVariable(PROGRESS);
-        if (progress == null) {
-            throw new IllegalStateException("the composite blend needs the progress placeholder " + PROGRESS);
-        }
+        SDVariable progress = progress(sd, type, "the composite blend");
         SDVariable b = sd.constant(SCOPE + "bg", Images.toArray(background, type));
         SDVariable a = sd.constant(SCOPE + "alpha", Images.toArray(alpha, type));
         // α_t as the blend-* terms anneal it (AnnealedAlpha of dip-losses; a test holds them equal).
-        SDVariable remaining = sd.math().clipByValue(progress.castTo(type).rsub(1.0), 0.0, 1.0);
+        SDVariable remaining = sd.math().clipByValue(progress.rsub(1.0), 0.0, 1.0);
         SDVariable gamma = sd.math().pow(remaining, annealPower).mul(annealScale).add(1.0);
         SDVariable logAlpha = sd.math().log(sd.math().clipByValue(a, LOG_FLOOR, 1.0));
         SDVariable alphaT = sd.math().clipByValue(SCOPE + "alpha-t", sd.math().exp(logAlpha.mul(gamma)), 0.0, 1.0);
@@ -190,13 +187,19 @@ public final class BlendOutput implements ForwardModel {
                 Images.toArray(java.util.Objects.requireNonNull(base, "the residual output has a base"), n.dataType()));
         SDVariable r = n.mul(2.0).sub(1.0).mul(residualScale);
         if (residualRamp > 0) {
-            SDVariable progress = sd.getVariable(PROGRESS);
-            if (progress == null) {
-                throw new IllegalStateException("the residual's ramp needs the progress placeholder " + PROGRESS);
-            }
-            r = r.mul(sd.math().clipByValue(progress.castTo(n.dataType()).div(residualRamp), 0.0, 1.0));
+            SDVariable progress = progress(sd, n.dataType(), "the residual's ramp");
+            r = r.mul(sd.math().clipByValue(progress.div(residualRamp), 0.0, 1.0));
         }
         return sd.math().clipByValue(SCOPE + "blend", c.add(r), 0.0, 1.0);
+    }
+
+    /** The engine's progress t/T in {@code type}; {@code user} names what needs it in the error. */
+    private static SDVariable progress(SameDiff sd, DataType type, String user) {
+        SDVariable progress = sd.getVariable(PROGRESS);
+        if (progress == null) {
+            throw new IllegalStateException(user + " needs the progress placeholder " + PROGRESS);
+        }
+        return progress.castTo(type);
     }
 
     /** F for a network output image at the end of the run (progress 1), computed as in the graph. */
