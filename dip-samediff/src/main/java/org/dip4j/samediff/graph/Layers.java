@@ -68,6 +68,15 @@ public final class Layers {
             SDVariable y = new PointwiseConv(sd, in.variable(), w, b).outputVariables()[0];
             return new FeatureMap(sd.identity(name, y), outChannels, in.height(), in.width());
         }
+        if (PlanGraphs.isPlanGraph(sd) && OneDnn.convolves(dataType)) {
+            // oneDNN called directly: Winograd for 3×3 and fewer layout copies than ND4J's conv2d.
+            SDVariable y = new OneDnnConv(sd, in.variable(), w, b, stride, (int) explicitPad).outputVariables()[0];
+            OneDnnConvKernel.Geometry g = new OneDnnConvKernel.Geometry(1, x.channels(), in.height(), in.width(),
+                    outChannels, kernel, kernel, stride, (int) explicitPad);
+            long[] shape = g.outputShape();
+            return new FeatureMap(sd.updateVariableNameAndReference(y, name), outChannels, (int) shape[2],
+                    (int) shape[3]);
+        }
         Conv2DConfig cfg = Conv2DConfig.builder()
                 .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(explicitPad).pW(explicitPad)
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();

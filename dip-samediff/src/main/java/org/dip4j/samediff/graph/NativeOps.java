@@ -33,6 +33,8 @@ public final class NativeOps {
         registerPlanOnly(PlaneOps.Transpose.NAME, PlaneOps.Transpose.class);
         registerPlanOnly(PointwiseConv.NAME, PointwiseConv.class);
         registerPlanOnly(PointwiseConv.Gradient.NAME, PointwiseConv.Gradient.class);
+        registerPlanOnly(OneDnnConv.NAME, OneDnnConv.class);
+        registerPlanOnly(OneDnnConv.Gradient.NAME, OneDnnConv.Gradient.class);
         installed = true;
     }
 
