@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dip4j.samediff.plan.ThreadScratch;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -125,5 +126,5 @@ final class FusedAdam {
         piece.v().put(from, v, 0, n);
     }
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][PIECE]);
+    private static final ThreadScratch<float[][]> SCRATCH = new ThreadScratch<>(() -> new float[4][PIECE]);
 }

@@ -2,6 +2,7 @@ package org.dip4j.samediff.graph;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import org.dip4j.samediff.plan.ThreadScratch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * over the common fork-join pool (the caller plus one worker on a 2-core machine).
  */
 final class Planes {
-    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[4][0]);
-    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[4][0]);
+    private static final ThreadScratch<float[][]> FLOATS = new ThreadScratch<>(() -> new float[4][0]);
+    private static final ThreadScratch<double[][]> DOUBLES = new ThreadScratch<>(() -> new double[4][0]);
 
     private Planes() {
     }
