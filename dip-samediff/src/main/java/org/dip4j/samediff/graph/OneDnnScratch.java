@@ -10,8 +10,9 @@ import org.bytedeco.javacpp.Pointer;
  * runs. A convolution's copies live only during its own call and calls run one after another, so
  * slot i of every convolution can be the same buffer, as large as the largest need: the F16
  * network at 256² keeps its extra memory to one call's worth instead of one per convolution (peak
- * RSS 2,019 → see docs/results/engine-plan). One set per thread: runs in parallel threads do not
- * share.
+ * RSS 2,019 → 1,488 MB). One set per thread, in a {@link ThreadLocal} so that it is freed with
+ * its thread: runs in parallel threads do not share, and a plan runs on its caller's thread (not
+ * in the fork-join pool, whose workers erase thread locals after each task).
  */
 final class OneDnnScratch {
     private static final ThreadLocal<OneDnnScratch> PER_THREAD = ThreadLocal.withInitial(OneDnnScratch::new);

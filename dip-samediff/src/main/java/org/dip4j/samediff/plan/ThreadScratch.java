@@ -9,11 +9,10 @@ import java.util.function.Supplier;
  * {@link ThreadLocal}: the common fork-join pool's workers, which run the kernels' parallel
  * streams, erase their thread locals after every task (Java 17), so a thread-local scratch was
  * allocated afresh on every call there (measured: ~280 MB of float arrays in 20 steps of the fast
- * network at 256², with a young collection every second step).
+ * network at 256², with a young collection every second step). Meant for small arrays: a dead
+ * thread's value is dropped when the next new thread asks for one.
  */
 public final class ThreadScratch<T> {
-    private static final int PRUNE_ABOVE = 64;
-
     private final Map<Thread, T> values = new ConcurrentHashMap<>();
     private final Supplier<T> initial;
 
@@ -26,9 +25,7 @@ public final class ThreadScratch<T> {
         Thread t = Thread.currentThread();
         T v = values.get(t);
         if (v == null) {
-            if (values.size() >= PRUNE_ABOVE) {
-                values.keySet().removeIf(thread -> !thread.isAlive());
-            }
+            values.keySet().removeIf(thread -> !thread.isAlive()); // a new thread is rare: drop the dead's
             v = initial.get();
             values.put(t, v);
         }
