@@ -58,11 +58,7 @@ public final class OneDnnConv extends PlanOnlyOp {
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
-        SDVariable[] in = args();
-        SDVariable[] gradientInputs = new SDVariable[in.length + 1];
-        System.arraycopy(in, 0, gradientInputs, 0, in.length);
-        gradientInputs[in.length] = gradients.get(0);
-        return List.of(new Gradient(sameDiff, gradientInputs, stride(), padding()).outputVariables());
+        return List.of(new Gradient(sameDiff, withGradient(args(), gradients.get(0)), stride(), padding()).outputVariables());
     }
 
     /** Inputs x, W, [b,] dL/dy; outputs dL/dx, dL/dW, [dL/db]. */
@@ -89,10 +85,7 @@ public final class OneDnnConv extends PlanOnlyOp {
 
         @Override
         public List<LongShapeDescriptor> outputShapes(INDArray[] in) {
-            LongShapeDescriptor x = LongShapeDescriptor.fromShape(in[0].shape(), in[0].dataType());
-            LongShapeDescriptor w = LongShapeDescriptor.fromShape(in[1].shape(), in[1].dataType());
-            return in.length == 4 ? List.of(x, w, LongShapeDescriptor.fromShape(in[2].shape(), in[2].dataType()))
-                    : List.of(x, w);
+            return parameterGradientShapes(in);
         }
 
         @Override

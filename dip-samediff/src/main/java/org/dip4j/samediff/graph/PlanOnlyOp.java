@@ -54,6 +54,25 @@ abstract class PlanOnlyOp extends DynamicCustomOp implements PlanKernel {
         return out;
     }
 
+    /** {@code inputs} followed by {@code gradient}: the inputs of a convolution's gradient op. */
+    static SDVariable[] withGradient(SDVariable[] inputs, SDVariable gradient) {
+        SDVariable[] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = gradient;
+        return all;
+    }
+
+    /**
+     * A convolution gradient's output shapes from its inputs x, W, [b,] dL/dy: dL/dx, dL/dW and
+     * [dL/db] shaped as x, W and b.
+     */
+    static List<LongShapeDescriptor> parameterGradientShapes(org.nd4j.linalg.api.ndarray.INDArray[] in) {
+        List<LongShapeDescriptor> out = new ArrayList<>();
+        for (int i = 0; i < in.length - 1; i++) {
+            out.add(LongShapeDescriptor.fromShape(in[i].shape(), in[i].dataType()));
+        }
+        return out;
+    }
+
     @Override
     public List<LongShapeDescriptor> calculateOutputShape(OpContext oc) {
         if (oc == null) {

@@ -60,11 +60,7 @@ public final class PointwiseConv extends PlanOnlyOp {
 
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
-        SDVariable[] in = args();
-        SDVariable[] gradientInputs = new SDVariable[in.length + 1];
-        System.arraycopy(in, 0, gradientInputs, 0, in.length);
-        gradientInputs[in.length] = gradients.get(0);
-        return List.of(new Gradient(sameDiff, gradientInputs).outputVariables());
+        return List.of(new Gradient(sameDiff, withGradient(args(), gradients.get(0))).outputVariables());
     }
 
     /**
@@ -128,13 +124,7 @@ public final class PointwiseConv extends PlanOnlyOp {
 
         @Override
         public List<LongShapeDescriptor> outputShapes(INDArray[] in) {
-            return in.length == 4
-                    ? List.of(shapeOf(in[0]), shapeOf(in[1]), shapeOf(in[2]))
-                    : List.of(shapeOf(in[0]), shapeOf(in[1]));
-        }
-
-        private static LongShapeDescriptor shapeOf(INDArray a) {
-            return LongShapeDescriptor.fromShape(a.shape(), a.dataType());
+            return parameterGradientShapes(in);
         }
 
         @Override
