@@ -69,11 +69,10 @@ public final class Layers {
             return new FeatureMap(sd.identity(name, y), outChannels, in.height(), in.width());
         }
         if (PlanGraphs.isPlanGraph(sd) && OneDnn.convolves(dataType)) {
-            // oneDNN called directly: Winograd for 3×3 and fewer layout copies than ND4J's conv2d.
+            // oneDNN called directly: Winograd for 3×3, fewer layout copies than ND4J's conv2d.
             SDVariable y = new OneDnnConv(sd, in.variable(), w, b, stride, (int) explicitPad).outputVariables()[0];
-            OneDnnConvKernel.Geometry g = new OneDnnConvKernel.Geometry(1, x.channels(), in.height(), in.width(),
-                    outChannels, kernel, kernel, stride, (int) explicitPad);
-            long[] shape = g.outputShape();
+            long[] shape = new OneDnnConvKernel.Geometry(1, x.channels(), in.height(), in.width(), outChannels, kernel,
+                    kernel, stride, (int) explicitPad).outputShape();
             return new FeatureMap(sd.updateVariableNameAndReference(y, name), outChannels, (int) shape[2],
                     (int) shape[3]);
         }

@@ -13,23 +13,26 @@ import org.slf4j.LoggerFactory;
 /**
  * oneDNN 2.5 through JavaCPP's {@code dnnl} preset, called directly for the plan's float
  * convolutions on the CPU backend. ND4J M2.1 reaches its own oneDNN 2.3 only through
- * {@code conv2d}/{@code conv2d_bp}, which pick the direct algorithm and copy every operand between
- * layouts on every call; called directly, 3×3 convolutions can use Winograd's algorithm (measured
- * 132→128 channels at 256²: forward 68 → 34 ms, backward 102 → 66 ms). Off with
- * {@code -Ddip.onednn=false}, on the CUDA backend, and where the natives do not load (other
- * platforms): then ND4J's convolution runs, with the same results up to rounding.
+ * {@code conv2d}/{@code conv2d_bp}, which pick the direct algorithm for the forward pass and the
+ * input gradient and copy every operand between layouts on every call; called directly, 3×3
+ * convolutions use Winograd's algorithm (measured 132→128 channels at 256²: forward 68 → 34 ms,
+ * backward 102 → 66 ms). Winograd needs AVX-512; without it oneDNN's direct algorithm is slower
+ * than ND4J's path (F16 128² step, AVX2 only: 276 against 247 ms), so {@code -Ddip.onednn=auto}
+ * (the default) calls oneDNN only where it has Winograd; {@code true} always, {@code false}
+ * never. Never on the CUDA backend or where the natives do not load (other platforms): then
+ * ND4J's convolution runs, with the same results up to rounding.
  */
 final class OneDnn {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnn.class);
 
+    /** Whether oneDNN's natives are loaded (CPU backend, Linux x86-64). */
     static final boolean AVAILABLE = load();
 
     private OneDnn() {
     }
 
     private static boolean load() {
-        if ("false".equals(System.getProperty("dip.onednn"))
-                || !Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")) {
+        if (!Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu")) {
             return false;
         }
         try {
@@ -41,9 +44,25 @@ final class OneDnn {
         }
     }
 
-    /** Whether a convolution in {@code type} runs through oneDNN here. */
+    /** Whether a convolution in {@code type} runs through oneDNN here ({@code -Ddip.onednn}). */
     static boolean convolves(DataType type) {
-        return AVAILABLE && type == DataType.FLOAT;
+        if (!AVAILABLE || type != DataType.FLOAT) {
+            return false;
+        }
+        String setting = System.getProperty("dip.onednn", "auto");
+        return switch (setting) {
+            case "auto" -> Probe.WINOGRAD;
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(
+                    "-Ddip.onednn=" + setting + " is not a choice; use auto, true or false");
+        };
+    }
+
+    /** Whether oneDNN offers Winograd on this CPU, tried once on a small 3×3 convolution. */
+    private static final class Probe {
+        static final boolean WINOGRAD = new OneDnnConvKernel(
+                new OneDnnConvKernel.Geometry(1, 16, 10, 10, 16, 3, 3, 1, 0), true).usesWinograd();
     }
 
     /** The CPU engine, created on first use (holder class: thread-safe, no lock). */

@@ -32,13 +32,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The primitives of one convolution, forward and backward, bound to a run's arrays. oneDNN picks
  * its own (blocked) layouts; each operand is copied into it and each result out of it once per
  * call, and the weights once per call too (they change every step). 3×3 convolutions at stride 1
- * use Winograd's F(4×4, 3×3) where oneDNN offers it (AVX-512), else the direct algorithm;
- * {@code -Ddip.onednn.winograd=false} forces the direct one. Winograd rounds differently: about
+ * use Winograd's F(4×4, 3×3) where oneDNN offers it (AVX-512), else the direct algorithm.
+ * Winograd rounds differently: about
  * 2e-6 relative on the forward output against 1e-7 for the direct algorithm (132 channels).
  */
 final class OneDnnConvKernel {
-    private static final boolean WINOGRAD = !"false".equals(System.getProperty("dip.onednn.winograd"));
-
     /** The sizes of a convolution of x (N×C×H×W) by W (kH×kW×C×O). */
     record Geometry(long batch, long channels, long height, long width, long outChannels, long kernelHeight,
             long kernelWidth, int stride, int padding) {
@@ -80,7 +78,7 @@ final class OneDnnConvKernel {
     OneDnnConvKernel(Geometry g, boolean bias) {
         this.g = g;
         this.bias = bias;
-        convolution_forward.@Nullable primitive_desc winograd = WINOGRAD && g.suitsWinograd()
+        convolution_forward.@Nullable primitive_desc winograd = g.suitsWinograd()
                 ? forwardDescriptor(algorithm.convolution_winograd) : null;
         this.method = winograd != null ? algorithm.convolution_winograd : algorithm.convolution_direct;
         this.forward = winograd != null ? winograd : direct();
@@ -92,6 +90,10 @@ final class OneDnnConvKernel {
             throw new IllegalStateException("oneDNN has no direct convolution for " + g);
         }
         return d;
+    }
+
+    boolean usesWinograd() {
+        return method == algorithm.convolution_winograd;
     }
 
     /** y = W ⋆ x + b. */

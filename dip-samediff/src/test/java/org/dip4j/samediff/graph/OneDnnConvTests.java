@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * oneDNN's convolution called directly (Winograd for 3×3 at stride 1, direct otherwise) computes
+ * oneDNN's convolution called directly (Winograd for 3×3 at stride 1 on AVX-512, direct otherwise) computes
  * what ND4J's own conv2d and conv2d_bp compute (checked against finite differences in double in
  * LayersGradientTests), and its gradients are exact central differences of its own forward:
  * the output is linear in x and in W, so a difference with step 1 has no truncation error.
@@ -26,6 +26,36 @@ class OneDnnConvTests {
     void theDirectOneDnnCallsAreAvailableOnLinuxX8664() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch")));
         assertThat(OneDnn.AVAILABLE).as("oneDNN natives (dip-backend-cpu) loaded").isTrue();
+    }
+
+    @Test
+    void winogradOnlyFor3x3AtStride1AndTheSettingIsChecked() {
+        assumeTrue(OneDnn.AVAILABLE);
+        assertThat(kernel(20, 3, 2).usesWinograd()).isFalse();
+        assertThat(kernel(20, 5, 1).usesWinograd()).isFalse();
+        String before = System.getProperty("dip.onednn");
+        try {
+            System.setProperty("dip.onednn", "false");
+            assertThat(OneDnn.convolves(DataType.FLOAT)).isFalse();
+            System.setProperty("dip.onednn", "true");
+            assertThat(OneDnn.convolves(DataType.FLOAT)).isTrue();
+            assertThat(OneDnn.convolves(DataType.DOUBLE)).isFalse(); // oneDNN has no double convolution
+            System.setProperty("dip.onednn", "maybe");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> OneDnn.convolves(DataType.FLOAT))
+                    .hasMessageContaining("-Ddip.onednn=maybe").hasMessageContaining("auto, true or false");
+            System.setProperty("dip.onednn", "auto");
+            assertThat(OneDnn.convolves(DataType.FLOAT)).isEqualTo(kernel(16, 3, 1).usesWinograd());
+        } finally {
+            if (before == null) {
+                System.clearProperty("dip.onednn");
+            } else {
+                System.setProperty("dip.onednn", before);
+            }
+        }
+    }
+
+    private static OneDnnConvKernel kernel(int channels, int k, int stride) {
+        return new OneDnnConvKernel(new OneDnnConvKernel.Geometry(1, channels, 12, 12, channels, k, k, stride, 0), true);
     }
 
     @ParameterizedTest
