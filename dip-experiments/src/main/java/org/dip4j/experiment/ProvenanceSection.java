@@ -21,7 +21,7 @@ final class ProvenanceSection {
     /** The engine writes this file; its name is repeated here so the report needs no engine class. */
     static final String FILE = "provenance.json";
     private static final String[][] FIELDS = {{"dip4j", "dip4j"}, {"nd4j", "ND4J"}, {"backend", "backend"},
-            {"native_build", "native build"}, {"java", "Java"}, {"os", "OS"}};
+            {"native_build", "native build"}, {"convolutions", "convolutions"}, {"java", "Java"}, {"os", "OS"}};
 
     private ProvenanceSection() {}
 

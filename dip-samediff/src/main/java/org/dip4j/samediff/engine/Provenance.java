@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.dip4j.api.DipException;
 import org.dip4j.api.PluginRegistry;
+import org.dip4j.samediff.graph.Layers;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -53,6 +54,7 @@ public final class Provenance {
         p.put("nd4j", nd4jVersion());
         p.put("backend", info.backend());
         p.put("native_build", Device.nativeVariant());
+        p.put("convolutions", Layers.convolutionPath(info.settings().usesPlanGraph())); // they round differently
         p.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

@@ -32,6 +32,18 @@ public final class Layers {
         NativeOps.install();
     }
 
+    /**
+     * What runs a run's float k×k convolutions (k > 1), for its provenance: oneDNN called directly
+     * (plan graphs, see {@link OneDnn}) or ND4J's {@code conv2d}. Plan graphs' 1×1 convolutions are
+     * matrix products either way.
+     */
+    public static String convolutionPath(boolean planGraph) {
+        if (!planGraph || !OneDnn.convolves(DataType.FLOAT)) {
+            return "ND4J conv2d";
+        }
+        return OneDnn.hasWinograd() ? "oneDNN 2.5, Winograd for 3x3 at stride 1" : "oneDNN 2.5, direct";
+    }
+
     public SameDiff sameDiff() {
         return sd;
     }

@@ -51,12 +51,17 @@ final class OneDnn {
         }
         String setting = System.getProperty("dip.onednn", "auto");
         return switch (setting) {
-            case "auto" -> Probe.WINOGRAD;
+            case "auto" -> hasWinograd();
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException(
                     "-Ddip.onednn=" + setting + " is not a choice; use auto, true or false");
         };
+    }
+
+    /** Whether oneDNN offers Winograd's algorithm on this CPU (AVX-512). */
+    static boolean hasWinograd() {
+        return AVAILABLE && Probe.WINOGRAD;
     }
 
     /** Whether oneDNN offers Winograd on this CPU, tried once on a small 3×3 convolution. */

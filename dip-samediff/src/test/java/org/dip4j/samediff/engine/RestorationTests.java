@@ -311,6 +311,8 @@ class RestorationTests {
         assertThat(provenance.getString("nd4j")).isEqualTo("1.0.0-M2.1");
         assertThat(provenance.getString("backend")).startsWith("CpuBackend");
         assertThat(provenance.getString("native_build")).contains("linux-x86_64");
+        assertThat(provenance.getString("convolutions")).isIn("ND4J conv2d", "oneDNN 2.5, direct",
+                "oneDNN 2.5, Winograd for 3x3 at stride 1");
         assertThat(provenance.getStringList("command_line")).isNotEmpty();
         assertThat(provenance.getConfig("plugins").root().keySet()).contains("task:test-noisy-gradient");
     }

@@ -45,6 +45,9 @@ class OneDnnConvTests {
                     .hasMessageContaining("-Ddip.onednn=maybe").hasMessageContaining("auto, true or false");
             System.setProperty("dip.onednn", "auto");
             assertThat(OneDnn.convolves(DataType.FLOAT)).isEqualTo(kernel(16, 3, 1).usesWinograd());
+            assertThat(Layers.convolutionPath(true)).isEqualTo(kernel(16, 3, 1).usesWinograd()
+                    ? "oneDNN 2.5, Winograd for 3x3 at stride 1" : "ND4J conv2d");
+            assertThat(Layers.convolutionPath(false)).isEqualTo("ND4J conv2d");
         } finally {
             if (before == null) {
                 System.clearProperty("dip.onednn");
