@@ -80,21 +80,18 @@ public final class Layers {
             SDVariable y = new PointwiseConv(sd, in.variable(), w, b).outputVariables()[0];
             return new FeatureMap(sd.identity(name, y), outChannels, in.height(), in.width());
         }
+        int h = (in.height() + 2 * (int) explicitPad - kernel) / stride + 1;
+        int wd = (in.width() + 2 * (int) explicitPad - kernel) / stride + 1;
         if (PlanGraphs.isPlanGraph(sd) && OneDnn.convolves(dataType)) {
             // oneDNN called directly: Winograd for 3×3, fewer layout copies than ND4J's conv2d.
             SDVariable y = new OneDnnConv(sd, in.variable(), w, b, stride, (int) explicitPad).outputVariables()[0];
-            long[] shape = new OneDnnConvKernel.Geometry(1, x.channels(), in.height(), in.width(), outChannels, kernel,
-                    kernel, stride, (int) explicitPad).outputShape();
-            return new FeatureMap(sd.updateVariableNameAndReference(y, name), outChannels, (int) shape[2],
-                    (int) shape[3]);
+            return new FeatureMap(sd.updateVariableNameAndReference(y, name), outChannels, h, wd);
         }
         Conv2DConfig cfg = Conv2DConfig.builder()
                 .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(explicitPad).pW(explicitPad)
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
         SDVariable y = b == null ? sd.cnn().conv2d(name, in.variable(), w, cfg)
                 : sd.cnn().conv2d(name, in.variable(), w, b, cfg);
-        int h = (in.height() + 2 * (int) explicitPad - kernel) / stride + 1;
-        int wd = (in.width() + 2 * (int) explicitPad - kernel) / stride + 1;
         return new FeatureMap(y, outChannels, h, wd);
     }
 

@@ -84,14 +84,12 @@ final class OneDnn {
     }
 
     /**
-     * oneDNN's view of a float array in place, in layout {@code tag} (the array must be
-     * contiguous and c-ordered: oneDNN reads and writes its memory directly).
+     * oneDNN's view of a float array in place, in layout {@code tag}: a whole c-ordered array, as
+     * the Java kernels need ({@link Planes#floats} checks it), since oneDNN reads and writes its
+     * memory directly.
      */
     static memory wrap(INDArray a, long[] dims, memory.format_tag tag) {
-        if (a.dataType() != DataType.FLOAT || !java.util.Arrays.equals(a.stride(), Nd4j.getStrides(a.shape(), 'c'))) {
-            throw new IllegalStateException("oneDNN needs contiguous c-ordered float arrays, got " + a.shapeInfoToString());
-        }
-        Pointer p = new Pointer(a.data().addressPointer()).position(a.offset() * a.data().getElementSize());
-        return new memory(descriptor(dims, tag), engine(), p);
+        Planes.floats(a);
+        return new memory(descriptor(dims, tag), engine(), new Pointer(a.data().addressPointer()));
     }
 }

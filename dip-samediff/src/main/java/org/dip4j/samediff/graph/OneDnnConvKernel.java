@@ -33,8 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * its own (blocked) layouts; each operand is copied into it and each result out of it once per
  * call, and the weights once per call too (they change every step). 3×3 convolutions at stride 1
  * use Winograd's F(4×4, 3×3) where oneDNN offers it (AVX-512), else the direct algorithm.
- * Winograd rounds differently: about
- * 2e-6 relative on the forward output against 1e-7 for the direct algorithm (132 channels).
+ * Winograd rounds differently: about 2e-6 relative on the forward output against 1e-7 for the
+ * direct algorithm (132 channels).
  */
 final class OneDnnConvKernel {
     /** The sizes of a convolution of x (N×C×H×W) by W (kH×kW×C×O). */
